@@ -1,0 +1,110 @@
+import { createInterface } from 'node:readline/promises';
+import { parseArgs } from 'node:util';
+import { createAssistant } from '../core/build.js';
+import type { Reply } from '../core/message.js';
+import { LocalStore } from '../storage/local-store.js';
+import { openStore } from '../storage/open-store.js';
+import type { Store } from '../storage/store.js';
+import { clockFromEnv } from '../util/clock.js';
+import { readSamples, runEval, summarise } from './eval.js';
+
+const USAGE = `Usage: npm run -s cli -- <command> [options]
+
+Commands:
+  chat [--user ID]                     chat in the terminal
+  ask [--user ID] [--json] "TEXT"      one message in, the reply out
+  eval [--json] FILE.jsonl             accuracy on a question or dialogue file
+
+Environment: DATA_DIR, REDIS_URL, NOW (see .env.example).`;
+
+class UsageError extends Error {}
+
+function printReply(reply: Reply): void {
+  console.log(reply.text);
+  if (reply.buttons.length > 0) console.log(`\n${reply.buttons.map((b, i) => `[${i + 1}] ${b.label}`).join('  ')}`);
+}
+
+async function withStore<T>(run: (store: Store) => Promise<T>, store: Store = openStore(process.env)): Promise<T> {
+  try {
+    return await run(store);
+  } finally {
+    await store.close();
+  }
+}
+
+async function ask(args: string[]): Promise<void> {
+  const { values, positionals } = parseArgs({ args, options: { user: { type: 'string' }, json: { type: 'boolean' } }, allowPositionals: true });
+  const text = positionals.join(' ');
+  await withStore(async (store) => {
+    const assistant = createAssistant({ store, clock: clockFromEnv(process.env) });
+    const reply = await assistant.handle({ channel: 'console', userId: values.user ?? 'console', text });
+    if (values.json) {
+      console.log(JSON.stringify({ intent: reply.intent, reply: reply.text, buttons: reply.buttons, source: reply.source }));
+    } else printReply(reply);
+  });
+}
+
+async function chat(args: string[]): Promise<void> {
+  const { values } = parseArgs({ args, options: { user: { type: 'string' } } });
+  await withStore(async (store) => {
+    const assistant = createAssistant({ store, clock: clockFromEnv(process.env) });
+    const rl = createInterface({ input: process.stdin, output: process.stdout, terminal: process.stdin.isTTY });
+    const userId = values.user ?? 'console';
+    let buttons: Reply['buttons'] = [];
+    console.log('Type a question; a number presses a button; an empty line or Ctrl-D ends the chat.\n');
+    for await (const line of rl) {
+      const input = line.trim();
+      if (input === '') break;
+      const pressed = /^\d$/.test(input) ? buttons[Number(input) - 1] : undefined;
+      const reply = await assistant.handle(
+        pressed ? { channel: 'console', userId, button: pressed.payload } : { channel: 'console', userId, text: input },
+      );
+      printReply(reply);
+      console.log('');
+      buttons = reply.buttons;
+    }
+    rl.close();
+  });
+}
+
+async function evaluate(args: string[]): Promise<void> {
+  const { values, positionals } = parseArgs({ args, options: { json: { type: 'boolean' } }, allowPositionals: true });
+  if (positionals.length === 0) throw new UsageError('eval needs a FILE.jsonl');
+  // Eval runs in memory: its made-up users never reach the real store.
+  await withStore(async (store) => {
+    const assistant = createAssistant({ store, clock: clockFromEnv(process.env) });
+    for (const file of positionals) {
+      const results = await runEval(assistant, readSamples(file));
+      if (values.json) {
+        for (const r of results) console.log(JSON.stringify({ id: r.id, turn: r.turn, intent: r.intent, reply: r.reply }));
+      } else {
+        if (positionals.length > 1) console.log(`== ${file}`);
+        console.log(summarise(results));
+      }
+    }
+  }, LocalStore.memory());
+}
+
+const COMMANDS: Record<string, (args: string[]) => Promise<void>> = { ask, chat, eval: evaluate };
+
+async function main(argv: string[]): Promise<number> {
+  const [command, ...rest] = argv;
+  const run = command ? COMMANDS[command] : undefined;
+  if (!run) {
+    console.error(command && command !== 'help' && command !== '--help' ? `Unknown command "${command}".\n\n${USAGE}` : USAGE);
+    return command && command !== 'help' && command !== '--help' ? 2 : 0;
+  }
+  try {
+    await run(rest);
+    return 0;
+  } catch (err) {
+    if (err instanceof UsageError || (err as { code?: string }).code?.startsWith('ERR_PARSE_ARGS')) {
+      console.error(`${(err as Error).message}\n\n${USAGE}`);
+      return 2;
+    }
+    console.error(`Error: ${(err as Error).message}`);
+    return 1;
+  }
+}
+
+process.exitCode = await main(process.argv.slice(2));

@@ -1,0 +1,74 @@
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { KnowledgeBase } from '../knowledge/knowledge-base.js';
+import { loadRuleFiles } from '../knowledge/rule-file.js';
+import { foldedWords, hasVietnameseMarks } from '../nlu/fold.js';
+import type { Language } from '../nlu/language.js';
+import { loadLexicon } from '../nlu/lexicon.js';
+import { Understander } from '../nlu/understand.js';
+import type { Store } from '../storage/store.js';
+import { Assistant } from './assistant.js';
+import { loadContent } from './locale.js';
+import { silentLogger, type Logger } from './logger.js';
+import { Renderer } from './render.js';
+import { Sessions } from './session.js';
+
+/** The project's top folder (rules/, locales/, data/ live there). */
+export const PROJECT_ROOT = fileURLToPath(new URL('../../', import.meta.url));
+
+interface ServiceEntry {
+  id: string;
+  vi: string;
+  en: string;
+  match: string[];
+}
+
+/** Syllables of the plans written with diacritics: real Vietnamese words that typo correction must leave alone. */
+function vietnameseSyllables(root: string, extra: string[]): Set<string> {
+  const dir = join(root, 'data/plans');
+  const texts = readdirSync(dir)
+    .filter((f) => f.endsWith('.txt'))
+    .map((f) => readFileSync(join(dir, f), 'utf8'))
+    .filter(hasVietnameseMarks);
+  return new Set([...texts, ...extra].flatMap(foldedWords).filter((w) => !/\d/.test(w)));
+}
+
+export interface KnowledgeParts {
+  knowledge: KnowledgeBase;
+  understander: Understander;
+  renderer: Renderer;
+}
+
+/** Loads rules, lexicon, services and locales from the project folder. */
+export function loadKnowledge(root = PROJECT_ROOT): KnowledgeParts {
+  const knowledge = new KnowledgeBase(loadRuleFiles(join(root, 'rules')));
+  const lexicon = loadLexicon(join(root, 'data/lexicon'));
+  const services = (JSON.parse(readFileSync(join(root, 'data/lexicon/services.json'), 'utf8')) as { services: ServiceEntry[] }).services;
+  const content = loadContent(root);
+  const answerTexts = Object.values(content.locales.vi.answers).flatMap((a) => [a.text, a.more ?? '']);
+  const understander = new Understander(
+    lexicon,
+    { domainWords: knowledge.domainWords(), vietnameseSyllables: vietnameseSyllables(root, answerTexts) },
+    services.map((s) => ({ id: s.id, match: s.match.map((m) => foldedWords(m).join(' ')) })),
+  );
+  const byId = new Map(services.map((s) => [s.id, s]));
+  const renderer = new Renderer(content, { nameOf: (id: string, language: Language) => byId.get(id)?.[language] });
+  return { knowledge, understander, renderer };
+}
+
+export interface AssistantDependencies {
+  store: Store;
+  clock?: () => Date;
+  log?: Logger;
+  root?: string;
+}
+
+export function createAssistant(deps: AssistantDependencies, knowledge: KnowledgeParts = loadKnowledge(deps.root)): Assistant {
+  return new Assistant({
+    ...knowledge,
+    sessions: new Sessions(deps.store),
+    clock: deps.clock ?? (() => new Date()),
+    log: deps.log ?? silentLogger,
+  });
+}

@@ -1,0 +1,34 @@
+import type { Language } from '../nlu/language.js';
+
+export type ChannelName = 'telegram' | 'zalo' | 'zalo-bot' | 'web' | 'console';
+
+/** One message from a person, as every channel adapter hands it to the core. */
+export interface IncomingMessage {
+  channel: ChannelName;
+  /** the person, as the platform identifies them */
+  userId: string;
+  /** typed text; absent for stickers, photos and the like */
+  text?: string;
+  /** the payload of a pressed button */
+  button?: string;
+  /** what the platform delivered when it is not text ('sticker', 'image', ...) */
+  attachment?: string;
+  /** the user's language as the platform reports it (Telegram's language_code) */
+  languageHint?: string;
+}
+
+/** A button: what the person sees, and what comes back when it is pressed (at most 64 bytes). */
+export interface Button {
+  label: string;
+  payload: string;
+}
+
+export interface Reply {
+  intent: string;
+  language: Language;
+  /** the answer, ready to show, with its source line at the end */
+  text: string;
+  buttons: Button[];
+  /** the sources named in the answer, empty for small talk */
+  source: string;
+}

@@ -1,0 +1,111 @@
+import { Engine, type RuleResult } from 'json-rules-engine';
+import type { Understanding } from '../nlu/understand.js';
+import { mentions, operators } from './operators.js';
+import { phrasesOf, type IntentRule } from './rule-file.js';
+import { RuleIndex } from './rule-index.js';
+
+/** The facts a rule may test. */
+export interface MessageFacts {
+  text: string;
+  wordCount: number;
+  levels: number[];
+  levelCount: number;
+  age: number | undefined;
+  service: string | undefined;
+  taskCode: string | undefined;
+  days: number | undefined;
+  language: string | undefined;
+  previousIntent: string | undefined;
+  isOfficer: boolean;
+}
+
+export interface Classification {
+  intent: string;
+  rule: string;
+  /** the other intents whose rules matched, best first */
+  alternatives: string[];
+}
+
+export function factsOf(u: Understanding, context: { previousIntent?: string; isOfficer?: boolean }): MessageFacts {
+  return {
+    text: u.text,
+    wordCount: u.expanded.length,
+    levels: u.entities.levels,
+    levelCount: u.entities.levels.length,
+    age: u.entities.age,
+    service: u.entities.service,
+    taskCode: u.entities.taskCode,
+    days: u.entities.days,
+    language: u.language,
+    previousIntent: context.previousIntent,
+    isOfficer: context.isOfficer ?? false,
+  };
+}
+
+const ENGINE_CACHE_SIZE = 512;
+
+/**
+ * The rules and how they are run. A message is matched against the candidate
+ * rules the index gives; of the rules that hold, the highest priority wins, and
+ * among equals the one whose matched phrases are longest (the most specific).
+ */
+export class KnowledgeBase {
+  private readonly index: RuleIndex;
+  private readonly phrases: string[][];
+  private readonly engines = new Map<string, Engine>();
+
+  constructor(readonly rules: readonly IntentRule[]) {
+    this.index = new RuleIndex(rules);
+    this.phrases = rules.map((r) => phrasesOf(r.conditions as Parameters<typeof phrasesOf>[0]));
+  }
+
+  /** Every word of every phrase: what typo correction may correct towards. */
+  domainWords(): Set<string> {
+    return new Set(this.phrases.flat().flatMap((p) => p.split(' ')));
+  }
+
+  get intents(): Set<string> {
+    return new Set(this.rules.map((r) => r.event.type));
+  }
+
+  /** Engines are cached per candidate set; they are never stopped, so concurrent runs do not disturb each other. */
+  private engineFor(candidates: number[]): Engine {
+    const key = candidates.join(',');
+    let engine = this.engines.get(key);
+    if (!engine) {
+      engine = new Engine(
+        candidates.map((i) => this.rules[i]!),
+        // Entities that were not found are undefined facts: their conditions fail, on purpose.
+        { allowUndefinedFacts: true, replaceFactsInEventParams: false },
+      );
+      for (const op of operators) engine.addOperator(op);
+      if (this.engines.size >= ENGINE_CACHE_SIZE) this.engines.delete(this.engines.keys().next().value!);
+      this.engines.set(key, engine);
+    }
+    return engine;
+  }
+
+  /** How many rules would be evaluated for these words (for tests and benchmarks). */
+  candidateCount(words: readonly string[]): number {
+    return this.index.candidates(words).length;
+  }
+
+  private specificity(ruleName: string, text: string): number {
+    const i = this.rules.findIndex((r) => r.name === ruleName);
+    return (this.phrases[i] ?? []).filter((p) => mentions(text, p)).reduce((sum, p) => sum + p.length, 0);
+  }
+
+  async classify(facts: MessageFacts): Promise<Classification | undefined> {
+    const candidates = this.index.candidates(facts.text.split(' '));
+    if (candidates.length === 0) return undefined;
+    const { results } = await this.engineFor(candidates).run({ ...facts });
+    if (results.length === 0) return undefined;
+    const ranked = results
+      .map((r: RuleResult) => ({ r, priority: r.priority ?? 1, spec: this.specificity(r.name, facts.text) }))
+      .sort((a, b) => b.priority - a.priority || b.spec - a.spec);
+    const best = ranked[0]!.r;
+    const intent = best.event!.type;
+    const alternatives = [...new Set(ranked.map((x) => x.r.event!.type))].filter((i) => i !== intent);
+    return { intent, rule: best.name, alternatives };
+  }
+}

@@ -1,0 +1,89 @@
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import type { RuleProperties, TopLevelCondition } from 'json-rules-engine';
+import { fold } from '../nlu/fold.js';
+import { PHRASE_OPERATORS } from './operators.js';
+
+/** One rule as written in rules/*.json: a json-rules-engine rule whose event type is the intent id. */
+export interface IntentRule extends RuleProperties {
+  name: string;
+  priority: number;
+  event: { type: string; params?: Record<string, unknown> };
+}
+
+interface Condition {
+  fact?: string;
+  operator?: string;
+  value?: unknown;
+  all?: Condition[];
+  any?: Condition[];
+  not?: Condition;
+}
+
+function isPhraseCondition(c: Condition): boolean {
+  return c.fact === 'text' && (PHRASE_OPERATORS as readonly string[]).includes(c.operator ?? '');
+}
+
+/** Folds every phrase of every text condition, so editors may write phrases with or without diacritics. */
+function foldPhrases(c: Condition, where: string): Condition {
+  if (c.all) return { ...c, all: c.all.map((x) => foldPhrases(x, where)) };
+  if (c.any) return { ...c, any: c.any.map((x) => foldPhrases(x, where)) };
+  if (c.not) return { ...c, not: foldPhrases(c.not, where) };
+  if (!isPhraseCondition(c)) return c;
+  if (!Array.isArray(c.value) || !c.value.every((v) => typeof v === 'string' && v.trim() !== '')) {
+    throw new Error(`${where}: operator ${c.operator} needs a list of non-empty phrases`);
+  }
+  return { ...c, value: (c.value as string[]).map((p) => fold(p).replace(/[^\p{L}\p{N}/]+/gu, ' ').trim()) };
+}
+
+/** Every folded phrase used by the rule's text conditions (for the vocabulary of typo correction). */
+export function phrasesOf(c: Condition): string[] {
+  if (c.all) return c.all.flatMap(phrasesOf);
+  if (c.any) return c.any.flatMap(phrasesOf);
+  if (c.not) return phrasesOf(c.not);
+  return isPhraseCondition(c) && c.operator !== 'mentionsNone' ? (c.value as string[]) : [];
+}
+
+/**
+ * The phrases of which at least one must be in a message for the rule to match,
+ * or undefined when the rule can match without any (it is then always evaluated).
+ */
+export function keyPhrasesOf(c: Condition): string[] | undefined {
+  if (isPhraseCondition(c) && c.operator !== 'mentionsNone') return c.value as string[];
+  if (c.all) {
+    for (const part of c.all) {
+      const keys = keyPhrasesOf(part);
+      if (keys) return keys;
+    }
+    return undefined;
+  }
+  if (c.any) {
+    const keys = c.any.map(keyPhrasesOf);
+    return keys.every((k) => k !== undefined) ? keys.flat() as string[] : undefined;
+  }
+  return undefined;
+}
+
+export function loadRuleFiles(dir: string): IntentRule[] {
+  const rules: IntentRule[] = [];
+  const names = new Set<string>();
+  for (const file of readdirSync(dir).filter((f) => f.endsWith('.json')).sort()) {
+    const parsed = JSON.parse(readFileSync(join(dir, file), 'utf8')) as { rules?: unknown };
+    if (!Array.isArray(parsed.rules)) throw new Error(`rules/${file}: expected {"rules": [...]}`);
+    parsed.rules.forEach((raw: Partial<IntentRule>, i: number) => {
+      const where = `rules/${file} rule ${i + 1}${raw.name ? ` (${raw.name})` : ''}`;
+      if (!raw.event?.type) throw new Error(`${where}: event.type (the intent) is required`);
+      if (!raw.conditions) throw new Error(`${where}: conditions are required`);
+      const name = raw.name ?? `${file}#${i + 1}`;
+      if (names.has(name)) throw new Error(`${where}: duplicate rule name "${name}"`);
+      names.add(name);
+      rules.push({
+        name,
+        priority: raw.priority ?? 10,
+        conditions: foldPhrases(raw.conditions as Condition, where) as TopLevelCondition,
+        event: raw.event,
+      });
+    });
+  }
+  return rules;
+}

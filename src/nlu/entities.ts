@@ -1,0 +1,74 @@
+/** Things the rules ask about, read from the expanded, folded text. */
+export interface Entities {
+  /** account levels mentioned, in order (mức 1 / mức 2) */
+  levels: number[];
+  /** an age in years, when one is given ("15 tuổi", "dưới 14") */
+  age?: number;
+  /** the essential public service named, by id */
+  service?: string;
+  /** a task code as written ("2.3.1", "II.13") */
+  taskCode?: string;
+  /** a number of days ("trong 30 ngày tới") */
+  days?: number;
+}
+
+export interface ServiceName {
+  id: string;
+  match: string[];
+}
+
+const NUMBER_WORDS: Record<string, number> = { mot: 1, hai: 2, one: 1, two: 2, i: 1, ii: 2 };
+
+function levelsOf(text: string): number[] {
+  const levels: number[] = [];
+  const re = /\bmuc (?:do )?(\d|mot|hai|one|two|ii|i)\b/g;
+  for (const m of text.matchAll(re)) {
+    const raw = m[1]!;
+    const n = /^\d$/.test(raw) ? Number(raw) : NUMBER_WORDS[raw]!;
+    if ((n === 1 || n === 2) && !levels.includes(n)) levels.push(n);
+  }
+  return levels;
+}
+
+function ageOf(text: string): number | undefined {
+  const m =
+    /\b(\d{1,3}) (?:tuoi|years? old|yo)\b/.exec(text) ??
+    /\b(?:duoi|tren|du|tu|under|over|below|above) (\d{1,2})\b/.exec(text);
+  return m ? Number(m[1]) : undefined;
+}
+
+function serviceOf(text: string, services: ServiceName[]): string | undefined {
+  let best: { id: string; len: number } | undefined;
+  for (const s of services) {
+    for (const phrase of s.match) {
+      if (` ${text} `.includes(` ${phrase} `) && (!best || phrase.length > best.len)) best = { id: s.id, len: phrase.length };
+    }
+  }
+  return best?.id;
+}
+
+/** Task codes are read from the original text, where their dots survive ("2.3.1", "I.1", "2.c"). */
+function taskCodeOf(original: string): string | undefined {
+  const m = /(?:^|[\s(])((?:[IVX]+\.)?\d+(?:\.\d+)*(?:\.[a-z])?)(?=$|[\s),.;:?!])/u.exec(original);
+  const code = m?.[1];
+  if (!code || !/[.]/.test(code)) return undefined;
+  return code.replace(/\.$/, '');
+}
+
+function daysOf(text: string): number | undefined {
+  const m = /\b(\d{1,3}) (?:ngay|days?)\b/.exec(text);
+  return m ? Number(m[1]) : undefined;
+}
+
+export function extractEntities(text: string, original: string, services: ServiceName[]): Entities {
+  const entities: Entities = { levels: levelsOf(text) };
+  const age = ageOf(text);
+  if (age !== undefined) entities.age = age;
+  const service = serviceOf(text, services);
+  if (service) entities.service = service;
+  const taskCode = taskCodeOf(original);
+  if (taskCode) entities.taskCode = taskCode;
+  const days = daysOf(text);
+  if (days !== undefined) entities.days = days;
+  return entities;
+}

@@ -1,0 +1,40 @@
+import type { Lexicon } from './lexicon.js';
+
+/** "lv1" → "lv 1", "14tuoi" → "14 tuoi": people glue numbers to words. */
+export function splitGluedNumbers(words: string[]): string[] {
+  return words.flatMap((w) =>
+    /^\d+\/\d+/.test(w) ? [w] : w.replace(/(\p{L})(\d)/gu, '$1 $2').replace(/(\d)(\p{L})/gu, '$1 $2').split(' '),
+  );
+}
+
+function endsWithPhrase(done: string[], phrases: string[]): boolean {
+  const tail = ` ${done.slice(-3).join(' ')}`;
+  return phrases.some((p) => tail.endsWith(` ${p}`));
+}
+
+function startsWithPhrase(rest: string[], phrases: string[]): boolean {
+  const head = `${rest.slice(0, 3).join(' ')} `;
+  return phrases.some((p) => head.startsWith(`${p} `));
+}
+
+/**
+ * Expands abbreviations and chat spellings word by word ("dk tk dddt" →
+ * "dang ky tai khoan dinh danh dien tu"). Input and output are folded words.
+ */
+export function expandAbbreviations(words: string[], lexicon: Lexicon): string[] {
+  const out: string[] = [];
+  for (let i = 0; i < words.length; i++) {
+    const word = words[i]!;
+    const rest = words.slice(i + 1);
+    const contextual = lexicon.contextual.find(
+      (c) =>
+        c.word === word &&
+        (!c.after || endsWithPhrase(out, c.after)) &&
+        (!c.before_end_or || rest.length === 0 || c.before_end_or.includes(rest[0]!)) &&
+        (!c.before || startsWithPhrase(rest, c.before)),
+    );
+    if (contextual) out.push(...contextual.means.split(' '));
+    else out.push(...(lexicon.abbreviations.get(word) ?? [word]));
+  }
+  return out;
+}

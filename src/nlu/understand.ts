@@ -1,0 +1,55 @@
+import { extractEntities, type Entities, type ServiceName } from './entities.js';
+import { expandAbbreviations, splitGluedNumbers } from './expand.js';
+import { foldedWords, toNfc } from './fold.js';
+import { detectLanguage, type Language } from './language.js';
+import type { Lexicon } from './lexicon.js';
+import { SpellingCorrector } from './spelling.js';
+
+/** What the assistant made of one message. The original text is kept for replies and logs. */
+export interface Understanding {
+  /** the message as typed, in NFC */
+  original: string;
+  /** folded words as typed */
+  words: string[];
+  /** folded words after abbreviation expansion and typo correction */
+  expanded: string[];
+  /** expanded words joined by single spaces: what phrases are matched against */
+  text: string;
+  language: Language | undefined;
+  entities: Entities;
+}
+
+export interface Vocabulary {
+  /** words of the knowledge base's phrases: the targets of typo correction */
+  domainWords: ReadonlySet<string>;
+  /** folded syllables of the plans and the answers: valid words never "corrected" */
+  vietnameseSyllables: ReadonlySet<string>;
+}
+
+export class Understander {
+  private readonly speller: SpellingCorrector;
+
+  constructor(
+    private readonly lexicon: Lexicon,
+    private readonly vocabulary: Vocabulary,
+    private readonly services: ServiceName[],
+  ) {
+    const known = new Set([...vocabulary.vietnameseSyllables, ...lexicon.englishWords, ...lexicon.abbreviations.keys()]);
+    this.speller = new SpellingCorrector(vocabulary.domainWords, known);
+  }
+
+  understand(message: string): Understanding {
+    const original = toNfc(message);
+    const words = splitGluedNumbers(foldedWords(original));
+    const expanded = this.speller.correct(expandAbbreviations(words, this.lexicon));
+    const text = expanded.join(' ');
+    return {
+      original,
+      words,
+      expanded,
+      text,
+      language: detectLanguage(original, words, this.lexicon.englishWords, this.vocabulary.vietnameseSyllables),
+      entities: extractEntities(text, original, this.services),
+    };
+  }
+}

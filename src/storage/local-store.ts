@@ -1,0 +1,130 @@
+import { mkdirSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import KeyvSqlite from '@keyv/sqlite';
+import Keyv from 'keyv';
+import { KeyedQueue } from '../util/keyed-queue.js';
+import { StoreError, type Namespace, type Store } from './store.js';
+
+/**
+ * A store for one process: keyv over an SQLite file in DATA_DIR (the embedded
+ * default) or over memory (eval runs and tests that do not test storage).
+ * One process only, so the atomic operations need just a lock per key.
+ */
+export class LocalStore implements Store {
+  private readonly keyv: Keyv;
+  private readonly locks = new KeyedQueue();
+  private lastError: unknown;
+  private readonly sweeper: NodeJS.Timeout | undefined;
+
+  private constructor(
+    readonly kind: 'sqlite' | 'memory',
+    readonly file: string | undefined,
+  ) {
+    const adapter = file ? new KeyvSqlite({ uri: `sqlite://${file}`, busyTimeout: 5000 }) : new Map();
+    this.keyv = new Keyv({ store: adapter, throwOnErrors: true });
+    this.keyv.on('error', (err: unknown) => {
+      this.lastError = err;
+    });
+    if (file) {
+      this.sweeper = setInterval(() => void this.sweepExpired(), 10 * 60_000);
+      this.sweeper.unref();
+    }
+  }
+
+  /** The SQLite file `assistant.sqlite` in `dir`, created with the directory on first use. */
+  static sqlite(dir: string): LocalStore {
+    const full = resolve(dir);
+    mkdirSync(full, { recursive: true });
+    return new LocalStore('sqlite', join(full, 'assistant.sqlite'));
+  }
+
+  static memory(): LocalStore {
+    return new LocalStore('memory', undefined);
+  }
+
+  private key(ns: Namespace, key: string): string {
+    return `${ns}:${key}`;
+  }
+
+  private async guard<T>(what: string, op: () => Promise<T>): Promise<T> {
+    try {
+      return await op();
+    } catch (err) {
+      throw new StoreError(`${this.kind} store${this.file ? ` (${this.file})` : ''}: ${what} failed`, { cause: err });
+    }
+  }
+
+  get<T>(ns: Namespace, key: string): Promise<T | undefined> {
+    return this.guard('get', () => this.keyv.get<T>(this.key(ns, key)));
+  }
+
+  async set<T>(ns: Namespace, key: string, value: T, ttlMs?: number): Promise<void> {
+    await this.guard('set', () => this.keyv.set(this.key(ns, key), value, ttlMs));
+  }
+
+  delete(ns: Namespace, key: string): Promise<boolean> {
+    return this.guard('delete', () => this.keyv.delete(this.key(ns, key)));
+  }
+
+  setIfAbsent<T>(ns: Namespace, key: string, value: T, ttlMs?: number): Promise<boolean> {
+    const k = this.key(ns, key);
+    return this.locks.run(k, () =>
+      this.guard('setIfAbsent', async () => {
+        if ((await this.keyv.get(k)) !== undefined) return false;
+        await this.keyv.set(k, value, ttlMs);
+        return true;
+      }),
+    );
+  }
+
+  increment(ns: Namespace, key: string, by = 1, ttlMs?: number): Promise<number> {
+    const k = this.key(ns, key);
+    return this.locks.run(k, () =>
+      this.guard('increment', async () => {
+        const total = ((await this.keyv.get<number>(k)) ?? 0) + by;
+        await this.keyv.set(k, total, ttlMs);
+        return total;
+      }),
+    );
+  }
+
+  async count(ns: Namespace, key: string): Promise<number> {
+    return (await this.get<number>(ns, key)) ?? 0;
+  }
+
+  async ping(): Promise<boolean> {
+    try {
+      await this.keyv.get('ping');
+      return true;
+    } catch {
+      return false;
+    }
+  }
+
+  /** keyv's SQLite adapter deletes an expired row only when it is read: remove the rest now and then. */
+  async sweepExpired(): Promise<number> {
+    if (this.kind !== 'sqlite') return 0;
+    try {
+      const store = this.keyv.store as KeyvSqlite;
+      const rows = (await store.query(
+        "SELECT key FROM keyv WHERE json_extract(value, '$.expires') IS NOT NULL AND json_extract(value, '$.expires') < ?",
+        Date.now(),
+      )) as { key: string }[];
+      if (rows.length > 0) await store.deleteMany(rows.map((r) => r.key));
+      return rows.length;
+    } catch (err) {
+      this.lastError = err;
+      return 0;
+    }
+  }
+
+  get error(): unknown {
+    return this.lastError;
+  }
+
+  async close(): Promise<void> {
+    if (this.sweeper) clearInterval(this.sweeper);
+    await this.locks.drain();
+    await this.keyv.disconnect();
+  }
+}

@@ -1,0 +1,95 @@
+import KeyvRedis from '@keyv/redis';
+import Keyv from 'keyv';
+import { StoreError, type Namespace, type Store } from './store.js';
+
+/**
+ * Redis, for several instances sharing state. Values go through keyv; the
+ * atomic operations (set-if-absent, counters) use the Redis client keyv holds,
+ * with SET NX PX and INCRBY, on keys of their own.
+ */
+export class RedisStore implements Store {
+  readonly kind = 'redis' as const;
+  private readonly keyv: Keyv;
+  private readonly adapter: KeyvRedis<unknown>;
+
+  constructor(url: string, private readonly prefix = 'vneid') {
+    this.adapter = new KeyvRedis(url, { throwOnConnectError: false, throwOnErrors: true, connectionTimeout: 2000 });
+    this.keyv = new Keyv({ store: this.adapter, namespace: prefix, throwOnErrors: true });
+    this.keyv.on('error', () => undefined); // errors are thrown to the caller (throwOnErrors); this only stops an unhandled 'error' event
+  }
+
+  private key(ns: Namespace, key: string): string {
+    return `${ns}:${key}`;
+  }
+
+  private rawKey(ns: Namespace, key: string): string {
+    return `${this.prefix}:atomic:${ns}:${key}`;
+  }
+
+  private async guard<T>(what: string, op: () => Promise<T>): Promise<T> {
+    try {
+      return await op();
+    } catch (err) {
+      throw new StoreError(`Redis store: ${what} failed`, { cause: err });
+    }
+  }
+
+  private async client() {
+    const client = this.adapter.client as unknown as {
+      isOpen: boolean;
+      connect(): Promise<unknown>;
+      set(k: string, v: string, o: Record<string, unknown>): Promise<string | null>;
+      incrBy(k: string, by: number): Promise<number>;
+      pExpire(k: string, ms: number): Promise<unknown>;
+      get(k: string): Promise<string | null>;
+      ping(): Promise<string>;
+    };
+    if (!client.isOpen) await this.adapter.getClient();
+    return client;
+  }
+
+  get<T>(ns: Namespace, key: string): Promise<T | undefined> {
+    return this.guard('get', () => this.keyv.get<T>(this.key(ns, key)));
+  }
+
+  async set<T>(ns: Namespace, key: string, value: T, ttlMs?: number): Promise<void> {
+    await this.guard('set', () => this.keyv.set(this.key(ns, key), value, ttlMs));
+  }
+
+  delete(ns: Namespace, key: string): Promise<boolean> {
+    return this.guard('delete', () => this.keyv.delete(this.key(ns, key)));
+  }
+
+  setIfAbsent<T>(ns: Namespace, key: string, value: T, ttlMs?: number): Promise<boolean> {
+    return this.guard('setIfAbsent', async () => {
+      const options: Record<string, unknown> = { NX: true };
+      if (ttlMs) options.PX = ttlMs;
+      return (await (await this.client()).set(this.rawKey(ns, key), JSON.stringify(value), options)) === 'OK';
+    });
+  }
+
+  increment(ns: Namespace, key: string, by = 1, ttlMs?: number): Promise<number> {
+    return this.guard('increment', async () => {
+      const client = await this.client();
+      const total = await client.incrBy(this.rawKey(ns, key), by);
+      if (ttlMs && total === by) await client.pExpire(this.rawKey(ns, key), ttlMs);
+      return total;
+    });
+  }
+
+  count(ns: Namespace, key: string): Promise<number> {
+    return this.guard('count', async () => Number((await (await this.client()).get(this.rawKey(ns, key))) ?? 0));
+  }
+
+  async ping(): Promise<boolean> {
+    try {
+      return (await (await this.client()).ping()) === 'PONG';
+    } catch {
+      return false;
+    }
+  }
+
+  async close(): Promise<void> {
+    await this.keyv.disconnect().catch(() => undefined);
+  }
+}

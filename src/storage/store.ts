@@ -1,0 +1,41 @@
+/**
+ * The one storage interface of the assistant. Values are JSON. Namespaces keep
+ * the kinds of data apart (sessions, officers, tasks, campaigns, dedupe...).
+ * Implementations: embedded SQLite (one process) and Redis (several instances).
+ */
+export type Namespace =
+  | 'session'
+  | 'dedupe'
+  | 'rate'
+  | 'officer'
+  | 'invite'
+  | 'task'
+  | 'audit'
+  | 'campaign'
+  | 'stats'
+  | 'subscriber'
+  | 'broadcast'
+  | 'channel'
+  | 'test';
+
+export interface Store {
+  readonly kind: 'sqlite' | 'memory' | 'redis';
+  get<T>(ns: Namespace, key: string): Promise<T | undefined>;
+  set<T>(ns: Namespace, key: string, value: T, ttlMs?: number): Promise<void>;
+  delete(ns: Namespace, key: string): Promise<boolean>;
+  /** Sets the key only if it does not exist; true when this call set it (dedupe, one-time codes). Atomic. */
+  setIfAbsent<T>(ns: Namespace, key: string, value: T, ttlMs?: number): Promise<boolean>;
+  /** Adds to a counter and returns the new total. Atomic. Counters are read with `count`, not `get`. */
+  increment(ns: Namespace, key: string, by?: number, ttlMs?: number): Promise<number>;
+  count(ns: Namespace, key: string): Promise<number>;
+  /** True when the store answers. */
+  ping(): Promise<boolean>;
+  close(): Promise<void>;
+}
+
+export class StoreError extends Error {
+  constructor(message: string, options?: { cause?: unknown }) {
+    super(message, options);
+    this.name = 'StoreError';
+  }
+}
