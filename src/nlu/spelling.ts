@@ -1,4 +1,5 @@
 import { distance } from 'fastest-levenshtein';
+import { couldBeVietnamese } from './syllable.js';
 
 /** Two words differ by one swap of neighbouring letters ("dnag" / "dang"). */
 function isAdjacentSwap(a: string, b: string): boolean {
@@ -10,8 +11,8 @@ function isAdjacentSwap(a: string, b: string): boolean {
 
 /**
  * Tolerates one-letter typos on domain words. A word is only corrected when it
- * is unknown (not a syllable of the plans, not a domain or English word), so
- * real Vietnamese words are never "fixed" into something else.
+ * is unknown (not a possible Vietnamese syllable, not a domain or English
+ * word), so real Vietnamese words are never "fixed" into something else.
  */
 export class SpellingCorrector {
   private readonly byLength = new Map<number, string[]>();
@@ -29,7 +30,7 @@ export class SpellingCorrector {
   }
 
   isKnown(word: string): boolean {
-    return this.knownWords.has(word) || this.domainWords.has(word) || /\d/.test(word);
+    return this.knownWords.has(word) || this.domainWords.has(word) || /\d/.test(word) || couldBeVietnamese(word);
   }
 
   /** The domain word one edit away, or the word itself. */

@@ -1,0 +1,97 @@
+import { describe, expect, it } from 'vitest';
+import { ask, testAssistant } from '../helpers/assistant.js';
+
+describe('follow-ups use the previous topic of this user', () => {
+  it('"còn mức 2 thì sao?" after level 1', async () => {
+    const assistant = testAssistant();
+    expect((await ask(assistant, 'đăng ký định danh mức 1 thế nào')).intent).toBe('vneid.level1.how');
+    expect((await ask(assistant, 'còn mức 2 thì sao?')).intent).toBe('vneid.level2.how');
+  });
+
+  it('"ở đâu?" repeats the topic just answered', async () => {
+    const assistant = testAssistant();
+    await ask(assistant, 'cccd bi hong thi cap lai');
+    expect((await ask(assistant, 'o dau?')).intent).toBe('cccd.chip');
+  });
+
+  it('keeps users apart', async () => {
+    const assistant = testAssistant();
+    await ask(assistant, 'cccd bi hong thi cap lai', 'alice');
+    expect((await ask(assistant, 'o dau?', 'bob')).intent).toBe('fallback');
+  });
+
+  it('forgets the topic after 30 minutes', async () => {
+    let now = new Date('2026-11-22T09:00:00Z');
+    const assistant = testAssistant({ now: () => now });
+    await ask(assistant, 'cccd bi hong thi cap lai');
+    now = new Date('2026-11-22T09:31:00Z');
+    expect((await ask(assistant, 'o dau?')).intent).toBe('fallback');
+  });
+
+  it('a pressed button is answered like the question it stands for', async () => {
+    const assistant = testAssistant();
+    const first = await ask(assistant, 'lam muc 2 o dau');
+    const fee = first.buttons.find((b) => b.payload === 'q:fee');
+    expect(fee?.label).toBe('Có mất phí không?');
+    const reply = await assistant.handle({ channel: 'console', userId: 'u1', button: fee!.payload });
+    expect(reply.intent).toBe('fee');
+    expect(reply.text).toMatch(/miễn phí/);
+  });
+
+  it('stays in English after an English question', async () => {
+    const assistant = testAssistant();
+    await ask(assistant, 'is VNeID registration free');
+    const reply = await assistant.handle({ channel: 'console', userId: 'u1', button: 'q:vneid.level2.how' });
+    expect(reply.language).toBe('en');
+  });
+});
+
+describe('fallback and odd input', () => {
+  it('says plainly what it does not know and where to ask a person', async () => {
+    const reply = await ask(testAssistant(), 'kết quả xổ số hôm nay');
+    expect(reply.intent).toBe('fallback');
+    expect(reply.text).toMatch(/nằm ngoài/);
+    expect(reply.text).toMatch(/Công an xã\/phường/);
+    expect(reply.text).toMatch(/một cửa/);
+    expect(reply.buttons.length).toBeGreaterThanOrEqual(2);
+  });
+
+  it.each([
+    ['empty', ''],
+    ['spaces', '   \n\t '],
+    ['emoji only', '😀👍🎉'],
+    ['null bytes', '\u0000\u0000'],
+  ])('%s gets the menu, not an error', async (_name, text) => {
+    const reply = await ask(testAssistant(), text);
+    expect(reply.intent).toBe('ui.empty');
+    expect(reply.buttons.length).toBeGreaterThan(0);
+  });
+
+  it('a sticker gets a request to type', async () => {
+    const reply = await testAssistant().handle({ channel: 'telegram', userId: 'u1', attachment: 'sticker' });
+    expect(reply.intent).toBe('ui.not_text');
+    expect(reply.text).toMatch(/gõ câu hỏi/);
+  });
+
+  it('a 10,000-character message is read from its beginning', async () => {
+    const reply = await ask(testAssistant(), `đăng ký mức 2 ở đâu ${'a'.repeat(10_000)}`);
+    expect(reply.intent).toBe('vneid.level2.how');
+    expect(reply.text).toMatch(/quá dài/);
+  });
+
+  it('right-to-left text and control characters do not break it', async () => {
+    const reply = await ask(testAssistant(), '\u202Eمرحبا\u202C dang ky muc 2 \u0007');
+    expect(reply.intent).toBe('vneid.level2.how');
+  });
+
+  it('an unknown button payload is a fallback, not an error', async () => {
+    const reply = await testAssistant().handle({ channel: 'web', userId: 'u1', button: 'q:does.not.exist' });
+    expect(reply.intent).toBe('fallback');
+  });
+
+  it('/lang switches the language of later answers', async () => {
+    const assistant = testAssistant();
+    expect((await ask(assistant, '/lang en')).language).toBe('en');
+    expect((await assistant.handle({ channel: 'console', userId: 'u1', button: 'q:fee' })).language).toBe('en');
+  });
+});

@@ -1,0 +1,48 @@
+import { describe, expect, it } from 'vitest';
+import { sharedKnowledge } from '../helpers/assistant.js';
+
+const understand = (text: string) => sharedKnowledge().understander.understand(text);
+
+describe('abbreviation and chat-spelling expansion', () => {
+  it.each([
+    ['dk tk dddt', 'dang ky tai khoan dinh danh dien tu'],
+    ['đk cccd', 'dang ky can cuoc cong dan'],
+    ['dvcqg', 'dich vu cong quoc gia'],
+    ['the bhyt', 'the bao hiem y te'],
+    ['sdt chinh chu', 'so dien thoai chinh chu'],
+    ['quen mk', 'quen mat khau'],
+    ['ntn', 'nhu the nao'],
+    ['lv1', 'muc 1'],
+    ['m2 o dau z', 'muc 2 o dau vay'],
+    ['ko hok kg', 'khong khong khong'],
+  ])('%s → %s', (input, expected) => {
+    expect(understand(input).text).toBe(expected);
+  });
+
+  it('reads dk as "được" after a verb at the end of a question, as "đăng ký" elsewhere', () => {
+    expect(understand('lam dk ko').text).toBe('lam duoc khong');
+    expect(understand('dk muc 2 o dau').text).toBe('dang ky muc 2 o dau');
+    expect(understand('ai dc dk dinh danh').text).toBe('ai duoc dang ky dinh danh');
+  });
+
+  it('reads "ca" as công an only before a place', () => {
+    expect(understand('ca xa').text).toBe('cong an xa');
+    expect(understand('ca nhan').text).toBe('ca nhan');
+  });
+
+  it('keeps the original text', () => {
+    expect(understand('  Đăng ký mức 2?').original).toBe('  Đăng ký mức 2?');
+  });
+});
+
+describe('typo tolerance', () => {
+  it('corrects one-letter slips and swaps on domain words', () => {
+    expect(understand('dnag ky vneid').text).toBe('dang ky vneid');
+    expect(understand('kick hoat').text).toBe('kich hoat');
+    expect(understand('dinhdanh').text).toBe('dinh danh');
+  });
+
+  it('leaves real Vietnamese words alone', () => {
+    expect(understand('hôm nay trời đẹp').text).toBe('hom nay troi dep');
+  });
+});

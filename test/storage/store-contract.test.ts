@@ -1,0 +1,123 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { LocalStore } from '../../src/storage/local-store.js';
+import { RedisStore } from '../../src/storage/redis-store.js';
+import type { Store } from '../../src/storage/store.js';
+
+const dirs: string[] = [];
+afterAll(() => dirs.forEach((d) => rmSync(d, { recursive: true, force: true })));
+
+function tempDir(): string {
+  const dir = mkdtempSync(join(tmpdir(), 'vneid-store-'));
+  dirs.push(dir);
+  return dir;
+}
+
+const redisUrl = process.env.REDIS_URL;
+if (!redisUrl && !process.env.CI) console.warn('Redis store tests skipped: REDIS_URL is not set (CI sets it).');
+if (!redisUrl && process.env.CI) throw new Error('CI must set REDIS_URL so the Redis store is tested against the real server');
+
+const factories: [string, () => Store, boolean][] = [
+  ['sqlite', () => LocalStore.sqlite(tempDir()), true],
+  ['memory', () => LocalStore.memory(), true],
+  ['redis', () => new RedisStore(redisUrl!, `vneid-test-${process.pid}-${Date.now()}`), Boolean(redisUrl)],
+];
+
+describe.each(factories)('%s store', (_kind, make, enabled) => {
+  it.runIf(enabled)('keeps, replaces and deletes values', async () => {
+    const store = make();
+    try {
+      expect(await store.get('test', 'a')).toBeUndefined();
+      await store.set('test', 'a', { lastIntent: 'fee', n: 1 });
+      expect(await store.get('test', 'a')).toEqual({ lastIntent: 'fee', n: 1 });
+      await store.set('test', 'a', { n: 2 });
+      expect(await store.get('test', 'a')).toEqual({ n: 2 });
+      expect(await store.delete('test', 'a')).toBe(true);
+      expect(await store.get('test', 'a')).toBeUndefined();
+    } finally {
+      await store.close();
+    }
+  });
+
+  it.runIf(enabled)('forgets values after their time limit', async () => {
+    const store = make();
+    try {
+      await store.set('test', 'short', 'x', 50);
+      await store.set('test', 'long', 'y', 60_000);
+      await new Promise((r) => setTimeout(r, 120));
+      expect(await store.get('test', 'short')).toBeUndefined();
+      expect(await store.get('test', 'long')).toBe('y');
+    } finally {
+      await store.close();
+    }
+  });
+
+  it.runIf(enabled)('sets a key only once, also under concurrent calls', async () => {
+    const store = make();
+    try {
+      const results = await Promise.all(Array.from({ length: 20 }, () => store.setIfAbsent('dedupe', 'update-1', 1, 60_000)));
+      expect(results.filter(Boolean)).toHaveLength(1);
+    } finally {
+      await store.close();
+    }
+  });
+
+  it.runIf(enabled)('counts exactly under concurrent increments', async () => {
+    const store = make();
+    try {
+      await Promise.all(Array.from({ length: 200 }, () => store.increment('stats', 'c')));
+      expect(await store.count('stats', 'c')).toBe(200);
+      expect(await store.count('stats', 'never')).toBe(0);
+    } finally {
+      await store.close();
+    }
+  });
+
+  it.runIf(enabled)('answers a ping', async () => {
+    const store = make();
+    try {
+      expect(await store.ping()).toBe(true);
+    } finally {
+      await store.close();
+    }
+  });
+});
+
+describe('sqlite store', () => {
+  it('keeps data across a restart (a new store on the same file)', async () => {
+    const dir = tempDir();
+    const first = LocalStore.sqlite(dir);
+    await first.set('session', 'telegram:1', { lastIntent: 'fee' });
+    await first.increment('stats', 'q', 3);
+    await first.close();
+    const second = LocalStore.sqlite(dir);
+    try {
+      expect(await second.get('session', 'telegram:1')).toEqual({ lastIntent: 'fee' });
+      expect(await second.count('stats', 'q')).toBe(3);
+    } finally {
+      await second.close();
+    }
+  });
+
+  it('creates DATA_DIR on first use and sweeps expired rows', async () => {
+    const dir = join(tempDir(), 'nested', 'data');
+    const store = LocalStore.sqlite(dir);
+    try {
+      await store.set('test', 'gone', 1, 10);
+      await store.set('test', 'kept', 1);
+      await new Promise((r) => setTimeout(r, 30));
+      expect(await store.sweepExpired()).toBe(1);
+      expect(await store.get('test', 'kept')).toBe(1);
+    } finally {
+      await store.close();
+    }
+  });
+
+  it('reports a broken store loudly instead of answering undefined', async () => {
+    const store = LocalStore.sqlite(tempDir());
+    await store.close();
+    await expect(store.get('test', 'x')).rejects.toThrow(/store/);
+  });
+});
