@@ -53,10 +53,12 @@ export class KnowledgeBase {
   private readonly index: RuleIndex;
   private readonly phrases: string[][];
   private readonly engines = new Map<string, Engine>();
+  private readonly positionOf: Map<string, number>;
 
   constructor(readonly rules: readonly IntentRule[]) {
     this.index = new RuleIndex(rules);
     this.phrases = rules.map((r) => phrasesOf(r.conditions as Parameters<typeof phrasesOf>[0]));
+    this.positionOf = new Map(rules.map((r, i) => [r.name, i]));
   }
 
   /** Every word of every phrase: what typo correction may correct towards. */
@@ -85,18 +87,18 @@ export class KnowledgeBase {
     return engine;
   }
 
-  /** How many rules would be evaluated for these words (for tests and benchmarks). */
-  candidateCount(words: readonly string[]): number {
-    return this.index.candidates(words).length;
+  /** How many rules would be evaluated for this folded text (for tests and benchmarks). */
+  candidateCount(text: string): number {
+    return this.index.candidates(text).length;
   }
 
   private specificity(ruleName: string, text: string): number {
-    const i = this.rules.findIndex((r) => r.name === ruleName);
+    const i = this.positionOf.get(ruleName) ?? -1;
     return (this.phrases[i] ?? []).filter((p) => mentions(text, p)).reduce((sum, p) => sum + p.length, 0);
   }
 
   async classify(facts: MessageFacts): Promise<Classification | undefined> {
-    const candidates = this.index.candidates(facts.text.split(' '));
+    const candidates = this.index.candidates(facts.text);
     if (candidates.length === 0) return undefined;
     const { results } = await this.engineFor(candidates).run({ ...facts });
     if (results.length === 0) return undefined;

@@ -1,0 +1,48 @@
+import { performance } from 'node:perf_hooks';
+import { createAssistant, loadKnowledge, type KnowledgeParts } from '../src/core/build.js';
+import { KnowledgeBase } from '../src/knowledge/knowledge-base.js';
+import type { IntentRule } from '../src/knowledge/rule-file.js';
+import { readSamples, runEval } from '../src/cli/eval.js';
+import { LocalStore } from '../src/storage/local-store.js';
+
+export interface PipelineFigures {
+  rules: number;
+  accuracy: number;
+  p50_ms: number;
+  p99_ms: number;
+  messages: number;
+}
+
+function percentile(sorted: number[], p: number): number {
+  return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))]!;
+}
+
+/** Rules on made-up topics, each with its own key phrases, to grow the knowledge base. */
+export function syntheticRules(n: number): IntentRule[] {
+  return Array.from({ length: n }, (_, i) => ({
+    name: `synthetic ${i}`,
+    priority: 50,
+    conditions: { all: [{ fact: 'text', operator: 'mentionsAny', value: [`chu de ${i} mau`, `synth${i}`] }, { fact: 'text', operator: 'mentionsAny', value: ['hoi', 'ask'] }] },
+    event: { type: `synthetic.${i}` },
+  }));
+}
+
+/** Time per message through the whole pipeline (understand, rules, render, session in memory). */
+export async function measurePipeline(questionsFile: string, extraRules = 0, rounds = 20): Promise<PipelineFigures> {
+  const base = loadKnowledge();
+  const knowledge: KnowledgeParts = extraRules > 0 ? { ...base, knowledge: new KnowledgeBase([...base.knowledge.rules, ...syntheticRules(extraRules)]) } : base;
+  const assistant = createAssistant({ store: LocalStore.memory() }, knowledge);
+  const samples = readSamples(questionsFile);
+  const results = await runEval(assistant, samples); // also warms the engine cache
+  const accuracy = results.filter((r) => r.correct).length / results.length;
+  const times: number[] = [];
+  for (let round = 0; round < rounds; round++) {
+    for (const s of samples) {
+      const t0 = performance.now();
+      await assistant.handle({ channel: 'console', userId: `bench-${round}-${s.id}`, text: s.text ?? '' });
+      times.push(performance.now() - t0);
+    }
+  }
+  times.sort((a, b) => a - b);
+  return { rules: knowledge.knowledge.rules.length, accuracy, p50_ms: percentile(times, 50), p99_ms: percentile(times, 99), messages: times.length };
+}
