@@ -7,6 +7,7 @@ import { openStore } from '../storage/open-store.js';
 import type { Store } from '../storage/store.js';
 import { clockFromEnv } from '../util/clock.js';
 import { readSamples, runEval, summarise } from './eval.js';
+import { importPlanCommand } from './import-plan.js';
 
 const USAGE = `Usage: npm run -s cli -- <command> [options]
 
@@ -14,10 +15,11 @@ Commands:
   chat [--user ID]                     chat in the terminal
   ask [--user ID] [--json] "TEXT"      one message in, the reply out
   eval [--json] FILE.jsonl             accuracy on a question or dialogue file
+  import-plan [--json] FILE            read a plan's text into its task list (for review)
 
 Environment: DATA_DIR, REDIS_URL, NOW (see .env.example).`;
 
-class UsageError extends Error {}
+export class UsageError extends Error {}
 
 function printReply(reply: Reply): void {
   console.log(reply.text);
@@ -85,7 +87,7 @@ async function evaluate(args: string[]): Promise<void> {
   }, LocalStore.memory());
 }
 
-const COMMANDS: Record<string, (args: string[]) => Promise<void>> = { ask, chat, eval: evaluate };
+const COMMANDS: Record<string, (args: string[]) => Promise<void>> = { ask, chat, eval: evaluate, 'import-plan': importPlanCommand };
 
 async function main(argv: string[]): Promise<number> {
   const [command, ...rest] = argv;
