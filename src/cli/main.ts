@@ -8,6 +8,7 @@ import type { Store } from '../storage/store.js';
 import { clockFromEnv } from '../util/clock.js';
 import { readSamples, runEval, summarise } from './eval.js';
 import { importPlanCommand } from './import-plan.js';
+import { officerCommand, taskCommand } from './officers.js';
 
 const USAGE = `Usage: npm run -s cli -- <command> [options]
 
@@ -16,6 +17,9 @@ Commands:
   ask [--user ID] [--json] "TEXT"      one message in, the reply out
   eval [--json] FILE.jsonl             accuracy on a question or dialogue file
   import-plan [--json] FILE            read a plan's text into its task list (for review)
+  officer invite --unit NAME [--locality NAME]   a one-time code that makes a user an officer of the unit
+  officer list | officer revoke USER
+  task history CODE [--plan ID]        who changed a task, when, from what to what
 
 Environment: DATA_DIR, REDIS_URL, NOW (see .env.example).`;
 
@@ -87,7 +91,7 @@ async function evaluate(args: string[]): Promise<void> {
   }, LocalStore.memory());
 }
 
-const COMMANDS: Record<string, (args: string[]) => Promise<void>> = { ask, chat, eval: evaluate, 'import-plan': importPlanCommand };
+const COMMANDS: Record<string, (args: string[]) => Promise<void>> = { ask, chat, eval: evaluate, 'import-plan': importPlanCommand, officer: officerCommand, task: taskCommand };
 
 async function main(argv: string[]): Promise<number> {
   const [command, ...rest] = argv;

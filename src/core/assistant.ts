@@ -2,6 +2,8 @@ import { factsOf, type KnowledgeBase } from '../knowledge/knowledge-base.js';
 import type { Language } from '../nlu/language.js';
 import type { Understander, Understanding } from '../nlu/understand.js';
 import { KeyedQueue } from '../util/keyed-queue.js';
+import type { OfficerDesk } from '../officers/desk.js';
+import type { Officer, OfficerRegistry } from '../officers/registry.js';
 import type { Logger } from './logger.js';
 import type { IncomingMessage, Reply } from './message.js';
 import type { Renderer } from './render.js';
@@ -20,6 +22,10 @@ export interface AssistantParts {
   sessions: Sessions;
   clock: () => Date;
   log: Logger;
+  officers: OfficerRegistry;
+  desk: OfficerDesk;
+  /** the officer strings of each language, for /officer replies */
+  officerText: (language: Language, key: string, values?: Record<string, string>) => string;
 }
 
 /** Control characters (null bytes and the like) are dropped; line breaks and tabs become spaces. */
@@ -54,64 +60,92 @@ export class Assistant {
   }
 
   private async process(message: IncomingMessage): Promise<Reply> {
-    const { sessions, renderer } = this.parts;
+    const { sessions } = this.parts;
     const session = await sessions.load(message.channel, message.userId);
-    const reply = await this.decide(message, session);
+    const officer = await this.parts.officers.officerOf(`${message.channel}:${message.userId}`);
+    const reply = await this.decide(message, session, officer);
     const next: Session = { ...session, language: reply.language };
     if (!SMALL_TALK.has(reply.intent) && !reply.intent.startsWith('ui.')) {
       next.lastIntent = reply.intent;
       next.lastIntentAt = this.parts.clock().getTime();
     }
     await sessions.save(message.channel, message.userId, next);
-    void renderer;
     return reply;
   }
 
-  private async decide(message: IncomingMessage, session: Session): Promise<Reply> {
+  private async decide(message: IncomingMessage, session: Session, officer: Officer | undefined): Promise<Reply> {
     const { renderer } = this.parts;
     const language = session.language ?? languageOf(message.languageHint) ?? 'vi';
 
-    if (message.button) return this.pressButton(message.button, language, session);
+    if (message.button) return this.pressButton(message.button, language, officer);
     if (message.text === undefined) return renderer.notice('not_text', language, 'ui.not_text');
 
     const text = cleanText(message.text);
-    if (text.startsWith('/')) return this.command(text, language);
+    if (text.startsWith('/')) return this.command(text, language, `${message.channel}:${message.userId}`);
     if (!/[\p{L}\p{N}]/u.test(text)) return renderer.notice('empty', language, 'ui.empty');
 
     const tooLong = text.length > MAX_MESSAGE_CHARS;
-    const reply = await this.answerText(tooLong ? text.slice(0, MAX_MESSAGE_CHARS) : text, language, session);
+    const reply = await this.answerText(tooLong ? text.slice(0, MAX_MESSAGE_CHARS) : text, language, session, officer);
     return tooLong ? renderer.withNotice('too_long', reply) : reply;
   }
 
-  private async answerText(text: string, sessionLanguage: Language, session: Session): Promise<Reply> {
-    const { understander, knowledge, renderer, clock } = this.parts;
+  private async answerText(text: string, sessionLanguage: Language, session: Session, officer: Officer | undefined): Promise<Reply> {
+    const { understander, knowledge, renderer, clock, desk } = this.parts;
     const understanding: Understanding = understander.understand(text);
     const language = understanding.language ?? sessionLanguage;
     const previousIntent = previousIntentOf(session, clock().getTime());
-    const found = await knowledge.classify(factsOf(understanding, previousIntent ? { previousIntent } : {}));
+    const found = await knowledge.classify(factsOf(understanding, { ...(previousIntent ? { previousIntent } : {}), isOfficer: officer !== undefined }));
     let intent = found?.intent ?? 'fallback';
     if (intent === '@previous') intent = previousIntent ?? 'fallback';
+    if (officer && intent.startsWith('officer.')) return desk.answer(intent, understanding, officer, language);
     return renderer.answer(intent, language, understanding);
   }
 
-  private pressButton(payload: string, language: Language, session: Session): Reply {
-    const { renderer } = this.parts;
+  private async pressButton(payload: string, language: Language, officer: Officer | undefined): Promise<Reply> {
+    const { renderer, desk } = this.parts;
     const [kind, value = ''] = payload.split(/:(.*)/s, 2) as [string, string?];
     if (kind === 'q' && this.knows(value)) return renderer.answer(value, language);
     if (kind === 'more' && this.knows(value)) return renderer.more(value, language);
     if (kind === 'lang' && (value === 'vi' || value === 'en')) return renderer.notice('language_switched', value, 'ui.language');
-    void session;
-    return renderer.answer('fallback', language);
+    // Officer buttons do nothing for anyone else: a citizen who forges one gets the fallback.
+    const officerReply = officer ? await desk.press(payload, officer, language) : undefined;
+    return officerReply ?? renderer.answer('fallback', language);
   }
 
   private knows(intent: string): boolean {
     return this.parts.knowledge.intents.has(intent) || intent === 'fallback';
   }
 
-  private command(text: string, language: Language): Reply {
+  private async becomeOfficer(user: string, code: string | undefined, language: Language): Promise<Reply> {
+    const { officers, officerText, renderer } = this.parts;
+    const menu = renderer.answer('help', language).buttons;
+    if (!code) return { intent: 'officer.invite', language, text: officerText(language, 'usage'), buttons: menu, source: '' };
+    const result = await officers.redeem(user, code);
+    if (!result.ok) {
+      this.parts.log.warn({ reason: result.reason }, 'officer code refused');
+      return { intent: 'officer.invite', language, text: officerText(language, result.reason === 'too_many_attempts' ? 'too_many' : 'bad_code'), buttons: menu, source: '' };
+    }
+    const { unit, locality } = result.officer;
+    this.parts.log.info({ unit, locality }, 'officer registered');
+    return {
+      intent: 'officer.invite',
+      language,
+      text: officerText(language, 'became', { unit, locality }),
+      buttons: [
+        { label: officerText(language, 'button.list'), payload: 'ol:open:1' },
+        { label: officerText(language, 'button.overdue'), payload: 'ol:overdue:1' },
+        { label: officerText(language, 'button.soon'), payload: 'ol:soon-30:1' },
+      ],
+      source: '',
+    };
+  }
+
+  private async command(text: string, language: Language, user: string): Promise<Reply> {
     const { renderer } = this.parts;
     const [name = '', ...args] = text.slice(1).split(/\s+/);
     switch (name.toLowerCase().replace(/@.*$/, '')) {
+      case 'officer':
+        return this.becomeOfficer(user, args[0], language);
       case 'start':
         return { ...renderer.answer('greeting', language), text: renderer.notice('start', language).text };
       case 'help':

@@ -7,7 +7,11 @@ import { foldedWords, hasVietnameseMarks } from '../nlu/fold.js';
 import type { Language } from '../nlu/language.js';
 import { loadLexicon } from '../nlu/lexicon.js';
 import { Understander } from '../nlu/understand.js';
+import { OfficerDesk } from '../officers/desk.js';
+import { OfficerRegistry } from '../officers/registry.js';
 import type { Store } from '../storage/store.js';
+import { TaskBook } from '../tasks/task-book.js';
+import { UnitDirectory } from '../tasks/units.js';
 import { Assistant } from './assistant.js';
 import { loadContent } from './locale.js';
 import { silentLogger, type Logger } from './logger.js';
@@ -38,6 +42,9 @@ export interface KnowledgeParts {
   knowledge: KnowledgeBase;
   understander: Understander;
   renderer: Renderer;
+  units: UnitDirectory;
+  officerStrings: Record<Language, Record<string, string>>;
+  root: string;
 }
 
 /** Loads rules, lexicon, services and locales from the project folder. */
@@ -54,7 +61,9 @@ export function loadKnowledge(root = PROJECT_ROOT): KnowledgeParts {
   );
   const byId = new Map(services.map((s) => [s.id, s]));
   const renderer = new Renderer(content, { nameOf: (id: string, language: Language) => byId.get(id)?.[language] });
-  return { knowledge, understander, renderer };
+  const units = UnitDirectory.load(join(root, 'data/units.json'));
+  const officerStrings = { vi: content.locales.vi.officer, en: content.locales.en.officer };
+  return { knowledge, understander, renderer, units, officerStrings, root };
 }
 
 export interface AssistantDependencies {
@@ -65,10 +74,19 @@ export interface AssistantDependencies {
 }
 
 export function createAssistant(deps: AssistantDependencies, knowledge: KnowledgeParts = loadKnowledge(deps.root)): Assistant {
+  const clock = deps.clock ?? (() => new Date());
+  const tasks = TaskBook.load(join(knowledge.root, 'data/tasks'), knowledge.units, deps.store);
+  const strings = knowledge.officerStrings;
   return new Assistant({
-    ...knowledge,
+    knowledge: knowledge.knowledge,
+    understander: knowledge.understander,
+    renderer: knowledge.renderer,
     sessions: new Sessions(deps.store),
-    clock: deps.clock ?? (() => new Date()),
+    clock,
     log: deps.log ?? silentLogger,
+    officers: new OfficerRegistry(deps.store, clock),
+    desk: new OfficerDesk(tasks, knowledge.units, clock, strings),
+    officerText: (language: Language, key: string, values: Record<string, string> = {}) =>
+      (strings[language][key] ?? strings.vi[key] ?? key).replace(/\{(\w+)\}/g, (_: string, k: string) => values[k] ?? `{${k}}`),
   });
 }

@@ -16,6 +16,8 @@ export interface Locale {
   buttons: Record<string, string>;
   sources: Record<string, string> & { label: string };
   ui: Record<UiKey, string>;
+  /** what officers are told (task lists, task details, closing work) */
+  officer: Record<string, string>;
 }
 
 export type UiKey = 'empty' | 'not_text' | 'too_long' | 'error' | 'rate_limited' | 'language_switched' | 'start';

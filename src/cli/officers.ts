@@ -1,0 +1,83 @@
+import { join } from 'node:path';
+import { parseArgs } from 'node:util';
+import { PROJECT_ROOT } from '../core/build.js';
+import { OfficerRegistry } from '../officers/registry.js';
+import { openStore } from '../storage/open-store.js';
+import { TaskBook } from '../tasks/task-book.js';
+import { UnitDirectory } from '../tasks/units.js';
+import { clockFromEnv } from '../util/clock.js';
+
+function directory(): UnitDirectory {
+  return UnitDirectory.load(join(PROJECT_ROOT, 'data/units.json'));
+}
+
+/** Finds the unit an operator names, asking for the locality when the name exists in several. */
+function resolveUnit(units: UnitDirectory, name: string, locality: string | undefined): { unit: string; locality: string } {
+  const localities = locality ? units.localities.filter((l) => l.name.toLowerCase() === locality.toLowerCase()) : units.localities;
+  if (locality && localities.length === 0) throw new Error(`Unknown locality "${locality}". Known: ${units.localities.map((l) => l.name).join(', ')}`);
+  const hits = localities.flatMap((l) => {
+    const unit = units.findUnit(name, l.name);
+    if (unit) return [{ unit: unit.name, locality: l.name }];
+    const group = units.groupOf(name);
+    return group && group.name.toLowerCase() === name.toLowerCase() ? [{ unit: group.name, locality: l.name }] : [];
+  });
+  if (hits.length === 0) throw new Error(`No unit "${name}"${locality ? ` in ${locality}` : ''}. Units are listed in data/units.json.`);
+  if (hits.length > 1) throw new Error(`"${name}" exists in ${hits.map((h) => h.locality).join(', ')}: add --locality NAME.`);
+  return hits[0]!;
+}
+
+export async function officerCommand(args: string[]): Promise<void> {
+  const [sub, ...rest] = args;
+  const store = openStore(process.env);
+  const registry = new OfficerRegistry(store, clockFromEnv(process.env));
+  try {
+    if (sub === 'invite') {
+      const { values } = parseArgs({ args: rest, options: { unit: { type: 'string' }, locality: { type: 'string' } } });
+      if (!values.unit) throw new Error('officer invite needs --unit "NAME" (and --locality "NAME" when the unit exists in several)');
+      const { unit, locality } = resolveUnit(directory(), values.unit, values.locality);
+      const { code, expires } = await registry.invite(unit, locality);
+      console.log(`Invite for ${unit} (${locality}), single use, valid until ${expires.slice(0, 16).replace('T', ' ')} UTC:`);
+      console.log(`\n  /officer ${code}\n`);
+      console.log('Give it to the officer in person or through a trusted channel; they send it to the assistant in any channel.');
+      return;
+    }
+    if (sub === 'list') {
+      const officers = await registry.list();
+      if (officers.length === 0) console.log('No officers yet. Create an invite with: officer invite --unit "NAME" --locality "NAME"');
+      for (const o of officers) console.log(`${o.user}\t${o.unit}\t${o.locality}\tsince ${o.since.slice(0, 10)}`);
+      return;
+    }
+    if (sub === 'revoke') {
+      const user = rest[0];
+      if (!user) throw new Error('officer revoke needs the USER as shown by "officer list" (channel:id)');
+      console.log((await registry.revoke(user)) ? `${user} is no longer an officer.` : `${user} was not an officer.`);
+      return;
+    }
+    throw new Error('officer needs a subcommand: invite, list or revoke');
+  } finally {
+    await store.close();
+  }
+}
+
+export async function taskCommand(args: string[]): Promise<void> {
+  const [sub, ...rest] = args;
+  if (sub !== 'history') throw new Error('task needs a subcommand: history CODE [--plan ID]');
+  const { values, positionals } = parseArgs({ args: rest, options: { plan: { type: 'string' } }, allowPositionals: true });
+  const code = positionals[0];
+  if (!code) throw new Error('task history needs a task CODE, e.g. 2.3.1');
+  const store = openStore(process.env);
+  try {
+    const book = TaskBook.load(join(PROJECT_ROOT, 'data/tasks'), directory(), store);
+    const found = book.find(code).filter((f) => !values.plan || f.plan.id.startsWith(values.plan));
+    if (found.length === 0) throw new Error(`No task ${code}${values.plan ? ` in plan ${values.plan}` : ''}.`);
+    for (const { plan, task } of found) {
+      const history = await book.history(plan.id, task.code);
+      console.log(`${task.code} — ${plan.id} (${plan.locality}): ${history.length === 0 ? 'no changes' : `${history.length} change(s)`}`);
+      for (const h of history) {
+        console.log(`  ${h.at}  ${h.action.padEnd(6)} by ${h.by} (${h.unit}): ${h.before.state} → ${h.after.state}${h.after.note && h.action === 'note' ? ` "${h.after.note}"` : ''}`);
+      }
+    }
+  } finally {
+    await store.close();
+  }
+}

@@ -1,0 +1,80 @@
+import { randomInt } from 'node:crypto';
+import type { Store } from '../storage/store.js';
+
+/** A person who may ask about and close the tasks of one unit (cán bộ của đơn vị). */
+export interface Officer {
+  /** channel:userId */
+  user: string;
+  unit: string;
+  locality: string;
+  since: string;
+}
+
+interface Invite {
+  unit: string;
+  locality: string;
+  expires: string;
+}
+
+export const INVITE_TTL_MS = 7 * 24 * 60 * 60_000;
+/** Wrong codes a person may try per hour before /officer stops answering for a while. */
+export const MAX_ATTEMPTS_PER_HOUR = 5;
+const CODE_ALPHABET = 'ABCDEFGHJKLMNPQRSTUVWXYZ23456789';
+
+export type RedeemResult = { ok: true; officer: Officer } | { ok: false; reason: 'invalid' | 'too_many_attempts' };
+
+/** Invites and officers, kept in the store so they survive restarts and are shared by instances. */
+export class OfficerRegistry {
+  constructor(
+    private readonly store: Store,
+    private readonly clock: () => Date,
+  ) {}
+
+  /** A one-time code for a unit, valid for seven days. */
+  async invite(unit: string, locality: string): Promise<{ code: string; expires: string }> {
+    const code = Array.from({ length: 10 }, () => CODE_ALPHABET[randomInt(CODE_ALPHABET.length)]).join('');
+    const expires = new Date(this.clock().getTime() + INVITE_TTL_MS).toISOString();
+    await this.store.set<Invite>('invite', code, { unit, locality, expires }, INVITE_TTL_MS);
+    return { code, expires };
+  }
+
+  /**
+   * Turns a user into an officer with a valid code. A wrong, used or expired code gets the same answer,
+   * so the reply tells nothing about which codes exist; attempts are limited per user.
+   */
+  async redeem(user: string, rawCode: string): Promise<RedeemResult> {
+    const attempts = await this.store.increment('rate', `officer-code:${user}`, 1, 60 * 60_000);
+    if (attempts > MAX_ATTEMPTS_PER_HOUR) return { ok: false, reason: 'too_many_attempts' };
+    const code = rawCode.trim().toUpperCase();
+    if (!/^[A-Z0-9]{6,20}$/.test(code)) return { ok: false, reason: 'invalid' };
+    const invite = await this.store.get<Invite>('invite', code);
+    if (!invite || Date.parse(invite.expires) < this.clock().getTime()) return { ok: false, reason: 'invalid' };
+    if (!(await this.store.setIfAbsent('invite', `used:${code}`, user, INVITE_TTL_MS))) return { ok: false, reason: 'invalid' };
+    await this.store.delete('invite', code);
+    const officer: Officer = { user, unit: invite.unit, locality: invite.locality, since: this.clock().toISOString() };
+    await this.store.set('officer', user, officer);
+    await this.updateIndex((users) => [...users.filter((u) => u !== user), user]);
+    return { ok: true, officer };
+  }
+
+  officerOf(user: string): Promise<Officer | undefined> {
+    return this.store.get<Officer>('officer', user);
+  }
+
+  async list(): Promise<Officer[]> {
+    const users = (await this.store.get<string[]>('officer', '@index')) ?? [];
+    const officers = await Promise.all(users.map((u) => this.officerOf(u)));
+    return officers.filter((o): o is Officer => o !== undefined);
+  }
+
+  async revoke(user: string): Promise<boolean> {
+    const removed = await this.store.delete('officer', user);
+    await this.updateIndex((users) => users.filter((u) => u !== user));
+    return removed;
+  }
+
+  private async updateIndex(change: (users: string[]) => string[]): Promise<void> {
+    const users = (await this.store.get<string[]>('officer', '@index')) ?? [];
+    await this.store.set('officer', '@index', change(users));
+  }
+}
