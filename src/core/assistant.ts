@@ -11,6 +11,8 @@ import { previousIntentOf, type Session, type Sessions } from './session.js';
 
 /** Longer messages are cut to this many characters before they are read. */
 export const MAX_MESSAGE_CHARS = 1000;
+/** Messages a person may send a minute; the next one is told to wait, later ones get no answer. */
+export const MESSAGES_PER_MINUTE = 20;
 
 /** Intents that are no topic of their own: a follow-up after them has nothing to follow. */
 const SMALL_TALK = new Set(['greeting', 'help', 'thanks', 'fallback']);
@@ -51,7 +53,23 @@ export class Assistant {
   constructor(private readonly parts: AssistantParts) {}
 
   handle(message: IncomingMessage): Promise<Reply> {
-    return this.queue.run(`${message.channel}:${message.userId}`, () => this.process(message));
+    return this.queue.run(`${message.channel}:${message.userId}`, async () => {
+      try {
+        return await this.process(message);
+      } catch (err) {
+        // a broken store or a bug: a polite answer, never an exception to the channel
+        this.parts.log.error({ err: String(err), channel: message.channel }, 'message failed');
+        return this.parts.renderer.notice('error', 'vi', 'ui.error');
+      }
+    });
+  }
+
+  /** Counts the person's messages this minute (atomic, shared by instances). */
+  private async overLimit(message: IncomingMessage): Promise<'ok' | 'tell' | 'silent'> {
+    const minute = Math.floor(this.parts.clock().getTime() / 60_000);
+    const count = await this.parts.sessions.store.increment('rate', `msg:${message.channel}:${message.userId}:${minute}`, 1, 120_000);
+    if (count <= MESSAGES_PER_MINUTE) return 'ok';
+    return count === MESSAGES_PER_MINUTE + 1 ? 'tell' : 'silent';
   }
 
   /** Waits for the messages being answered (graceful shutdown). */
@@ -62,6 +80,11 @@ export class Assistant {
   private async process(message: IncomingMessage): Promise<Reply> {
     const { sessions } = this.parts;
     const session = await sessions.load(message.channel, message.userId);
+    const limit = await this.overLimit(message);
+    if (limit !== 'ok') {
+      const reply = this.parts.renderer.notice('rate_limited', session.language ?? 'vi', 'ui.rate_limited');
+      return limit === 'silent' ? { ...reply, silent: true } : reply;
+    }
     const officer = await this.parts.officers.officerOf(`${message.channel}:${message.userId}`);
     const reply = await this.decide(message, session, officer);
     const next: Session = { ...session, language: reply.language };

@@ -31,4 +31,6 @@ export interface Reply {
   buttons: Button[];
   /** the sources named in the answer, empty for small talk */
   source: string;
+  /** nothing should be sent (a person over the rate limit who was already told) */
+  silent?: boolean;
 }

@@ -15,7 +15,7 @@ export const SESSION_TTL_MS = 24 * 60 * 60_000;
 export const FOLLOW_UP_WINDOW_MS = 30 * 60_000;
 
 export class Sessions {
-  constructor(private readonly store: Store) {}
+  constructor(readonly store: Store) {}
 
   private key(channel: ChannelName, userId: string): string {
     return `${channel}:${userId}`;

@@ -77,6 +77,10 @@ export class LocalStore implements Store {
     );
   }
 
+  async deleteFlag(ns: Namespace, key: string): Promise<void> {
+    await this.delete(ns, key);
+  }
+
   increment(ns: Namespace, key: string, by = 1, ttlMs?: number): Promise<number> {
     const k = this.key(ns, key);
     return this.locks.run(k, () =>

@@ -42,6 +42,7 @@ export class RedisStore implements Store {
       incrBy(k: string, by: number): Promise<number>;
       pExpire(k: string, ms: number): Promise<unknown>;
       get(k: string): Promise<string | null>;
+      del(k: string): Promise<number>;
       ping(): Promise<string>;
     };
     if (!client.isOpen) await this.adapter.getClient();
@@ -65,6 +66,12 @@ export class RedisStore implements Store {
       const options: Record<string, unknown> = { NX: true };
       if (ttlMs) options.PX = ttlMs;
       return (await (await this.client()).set(this.rawKey(ns, key), JSON.stringify(value), options)) === 'OK';
+    });
+  }
+
+  deleteFlag(ns: Namespace, key: string): Promise<void> {
+    return this.guard('deleteFlag', async () => {
+      await (await this.client()).del(this.rawKey(ns, key));
     });
   }
 

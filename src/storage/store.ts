@@ -25,6 +25,8 @@ export interface Store {
   delete(ns: Namespace, key: string): Promise<boolean>;
   /** Sets the key only if it does not exist; true when this call set it (dedupe, one-time codes). Atomic. */
   setIfAbsent<T>(ns: Namespace, key: string, value: T, ttlMs?: number): Promise<boolean>;
+  /** Removes a key set by `setIfAbsent` (a released lock). */
+  deleteFlag(ns: Namespace, key: string): Promise<void>;
   /** Adds to a counter and returns the new total. Atomic. Counters are read with `count`, not `get`. */
   increment(ns: Namespace, key: string, by?: number, ttlMs?: number): Promise<number>;
   count(ns: Namespace, key: string): Promise<number>;

@@ -1,0 +1,22 @@
+import type { FastifyInstance } from 'fastify';
+import type { Update } from 'telegraf/types';
+import { sameSecret } from '../delivery-guard.js';
+import type { InFlight } from '../in-flight.js';
+import type { TelegramChannel } from './telegram-channel.js';
+
+export const TELEGRAM_WEBHOOK_PATH = '/webhooks/telegram';
+
+/**
+ * POST /webhooks/telegram: checks the secret token Telegram sends with every update (401 without
+ * it), answers 200 at once and handles the update after, so Telegram never re-sends for slowness.
+ */
+export function registerTelegramWebhook(app: FastifyInstance, channel: TelegramChannel, secret: string, inFlight: InFlight): void {
+  app.post(TELEGRAM_WEBHOOK_PATH, async (req, reply) => {
+    const token = req.headers['x-telegram-bot-api-secret-token'];
+    if (!sameSecret(typeof token === 'string' ? token : undefined, secret)) return reply.status(401).send({ error: 'bad secret token' });
+    const update = req.body as Partial<Update> | null;
+    if (!update || typeof update !== 'object' || typeof update.update_id !== 'number') return reply.status(200).send({ ok: true, ignored: true });
+    inFlight.track(channel.handleUpdate(update as Update));
+    return reply.status(200).send({ ok: true });
+  });
+}

@@ -1,0 +1,115 @@
+import type { FastifyInstance } from 'fastify';
+import { request } from 'undici';
+import type { Assistant } from '../../core/assistant.js';
+import type { Logger } from '../../core/logger.js';
+import type { IncomingMessage, Reply } from '../../core/message.js';
+import type { Store } from '../../storage/store.js';
+import { isFirstDelivery, sameSecret } from '../delivery-guard.js';
+import type { InFlight } from '../in-flight.js';
+import { splitText } from '../split-text.js';
+
+export const ZALO_BOT_WEBHOOK_PATH = '/webhooks/zalo-bot';
+const TEXT_LIMIT = 2000;
+
+interface BotUpdate {
+  event_name?: string;
+  message?: { message_id?: string; text?: string; chat?: { id?: string }; from?: { id?: string; is_bot?: boolean } };
+}
+
+export interface ZaloBotSettings {
+  token: string;
+  apiBase: string;
+  webhookUrl?: string | undefined;
+  webhookSecret?: string | undefined;
+}
+
+/** The Zalo Bot Platform adapter (Telegram-like bots): webhook or polling, and sendMessage. */
+export class ZaloBotChannel {
+  private polling = false;
+
+  constructor(
+    private readonly settings: ZaloBotSettings,
+    private readonly assistant: Assistant,
+    private readonly store: Store,
+    private readonly log: Logger,
+  ) {}
+
+  get mode(): 'webhook' | 'polling' {
+    return this.settings.webhookUrl ? 'webhook' : 'polling';
+  }
+
+  private async call<T>(method: string, body: unknown, timeoutMs = 15_000): Promise<{ ok: boolean; result?: T; error_code?: number; description?: string }> {
+    const res = await request(`${this.settings.apiBase}/bot${this.settings.token}/${method}`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify(body),
+      headersTimeout: timeoutMs,
+      bodyTimeout: timeoutMs,
+    });
+    if (res.statusCode === 408) {
+      await res.body.dump();
+      return { ok: false, error_code: 408 };
+    }
+    return (await res.body.json()) as { ok: boolean; result?: T; error_code?: number; description?: string };
+  }
+
+  /** Buttons become a short list of suggestions: this platform's messages are text. */
+  private render(reply: Reply): string {
+    const suggestions = reply.buttons.filter((b) => b.payload.startsWith('q:')).map((b) => `• ${b.label}`);
+    return suggestions.length > 0 ? `${reply.text}\n\n${suggestions.join('\n')}` : reply.text;
+  }
+
+  async handleUpdate(raw: unknown): Promise<void> {
+    const update = ((raw as { result?: BotUpdate })?.result ?? raw) as BotUpdate;
+    const m = update?.message;
+    if (!m?.chat?.id || !m.from?.id || m.from.is_bot) return;
+    const id = `${update.event_name ?? ''}:${m.message_id ?? ''}`;
+    if (!(await isFirstDelivery(this.store, 'zalo-bot', id))) return;
+    const incoming: IncomingMessage =
+      update.event_name === 'message.text.received' && typeof m.text === 'string'
+        ? { channel: 'zalo-bot', userId: m.from.id, text: m.text }
+        : { channel: 'zalo-bot', userId: m.from.id, attachment: update.event_name ?? 'other' };
+    const reply = await this.assistant.handle(incoming);
+    if (reply.silent) return;
+    for (const part of splitText(this.render(reply), TEXT_LIMIT)) {
+      const answer = await this.call('sendMessage', { chat_id: m.chat.id, text: part }).catch((err: unknown) => ({ ok: false, description: String(err) }));
+      if (!answer.ok) this.log.error({ description: answer.description }, 'zalo-bot: sendMessage failed');
+    }
+  }
+
+  registerWebhook(app: FastifyInstance, inFlight: InFlight): void {
+    app.post(ZALO_BOT_WEBHOOK_PATH, async (req, reply) => {
+      const token = req.headers['x-bot-api-secret-token'];
+      if (!sameSecret(typeof token === 'string' ? token : undefined, this.settings.webhookSecret ?? '')) return reply.status(401).send({ error: 'bad secret token' });
+      inFlight.track(this.handleUpdate(req.body).catch((err: unknown) => this.log.error({ err: String(err) }, 'zalo-bot: update failed')));
+      return reply.status(200).send({ ok: true });
+    });
+  }
+
+  async start(): Promise<void> {
+    if (this.settings.webhookUrl) {
+      const answer = await this.call('setWebhook', { url: this.settings.webhookUrl, secret_token: this.settings.webhookSecret });
+      if (!answer.ok) throw new Error(`Zalo bot setWebhook failed: ${answer.description ?? answer.error_code}`);
+      return;
+    }
+    this.polling = true;
+    void this.poll();
+  }
+
+  private async poll(): Promise<void> {
+    while (this.polling) {
+      try {
+        const answer = await this.call<BotUpdate>('getUpdates', { timeout: 30 }, 40_000);
+        if (answer.ok && answer.result) await this.handleUpdate(answer.result);
+        else if (answer.error_code !== 408) await new Promise((r) => setTimeout(r, 2000));
+      } catch (err) {
+        this.log.warn({ err: String(err) }, 'zalo-bot: polling error, retrying');
+        await new Promise((r) => setTimeout(r, 5000));
+      }
+    }
+  }
+
+  stop(): void {
+    this.polling = false;
+  }
+}

@@ -1,0 +1,85 @@
+import type { FastifyInstance } from 'fastify';
+import type { Assistant } from '../../core/assistant.js';
+import type { Logger } from '../../core/logger.js';
+import type { IncomingMessage } from '../../core/message.js';
+import type { Store } from '../../storage/store.js';
+import { isFirstDelivery } from '../delivery-guard.js';
+import type { InFlight } from '../in-flight.js';
+import { verifyZaloSignature } from './signature.js';
+import { NO_RETRY_ERRORS, ZaloApiError, type ZaloOaClient } from './zalo-oa-client.js';
+
+export const ZALO_WEBHOOK_PATH = '/webhooks/zalo';
+
+/** A pressed oa.query button comes back as text: our payloads are recognised by their prefix. */
+const BUTTON_PAYLOAD = /^(?:q|more|lang|ol|ot|od|on):\S+$/;
+
+interface ZaloEvent {
+  app_id?: string;
+  event_name?: string;
+  timestamp?: string;
+  sender?: { id?: string };
+  follower?: { id?: string };
+  message?: { msg_id?: string; text?: string };
+}
+
+/** What an OA event means for the assistant, or undefined for events it ignores (echoes, seen, ...). */
+export function incomingFromZalo(event: ZaloEvent): { message: IncomingMessage; id: string } | undefined {
+  const name = event.event_name ?? '';
+  if (name === 'follow' && event.follower?.id) {
+    return { message: { channel: 'zalo', userId: event.follower.id, text: '/start' }, id: `follow:${event.follower.id}:${event.timestamp ?? ''}` };
+  }
+  if (!name.startsWith('user_send_') || !event.sender?.id) return undefined;
+  const userId = event.sender.id;
+  const id = event.message?.msg_id ?? `${name}:${userId}:${event.timestamp ?? ''}`;
+  if (name === 'user_send_text') {
+    const text = event.message?.text ?? '';
+    return { message: BUTTON_PAYLOAD.test(text.trim()) ? { channel: 'zalo', userId, button: text.trim() } : { channel: 'zalo', userId, text }, id };
+  }
+  return { message: { channel: 'zalo', userId, attachment: name.replace('user_send_', '') }, id };
+}
+
+/**
+ * POST /webhooks/zalo: verifies the signature over the raw body (401 if wrong), answers 200 at once
+ * and does the work after; re-delivered events are answered once.
+ */
+export function registerZaloOaWebhook(
+  app: FastifyInstance,
+  deps: { assistant: Assistant; store: Store; client: ZaloOaClient; oaSecretKey: string; log: Logger; inFlight: InFlight },
+): void {
+  void app.register(async (scope) => {
+    scope.addContentTypeParser('application/json', { parseAs: 'string' }, (req, body, done) => {
+      (req as unknown as { rawBody: string }).rawBody = body as string;
+      try {
+        done(null, JSON.parse(body as string));
+      } catch {
+        const err = new Error('malformed JSON') as Error & { statusCode: number };
+        err.statusCode = 400;
+        done(err, undefined);
+      }
+    });
+    scope.post(ZALO_WEBHOOK_PATH, async (req, reply) => {
+      const raw = (req as unknown as { rawBody?: string }).rawBody ?? '';
+      const event = (req.body ?? {}) as ZaloEvent;
+      if (typeof event !== 'object' || !verifyZaloSignature(req.headers['x-zevent-signature'] as string | undefined, raw, event, deps.oaSecretKey)) {
+        return reply.status(401).send({ error: 'bad signature' });
+      }
+      const incoming = incomingFromZalo(event);
+      if (!incoming) return reply.status(200).send({ ok: true, ignored: true });
+      deps.inFlight.track(
+        (async () => {
+          if (!(await isFirstDelivery(deps.store, 'zalo', incoming.id))) return;
+          const answer = await deps.assistant.handle(incoming.message);
+          if (answer.silent) return;
+          try {
+            await deps.client.sendText(incoming.message.userId, answer.text, answer.buttons);
+          } catch (err) {
+            const code = err instanceof ZaloApiError ? err.code : undefined;
+            if (code !== undefined && NO_RETRY_ERRORS.has(code)) deps.log.info({ code }, 'zalo: user outside the interaction window; not retried');
+            else deps.log.error({ err: String(err) }, 'zalo: reply failed');
+          }
+        })(),
+      );
+      return reply.status(200).send({ ok: true });
+    });
+  });
+}

@@ -1,0 +1,106 @@
+import type { FastifyInstance } from 'fastify';
+import { InFlight } from '../channels/in-flight.js';
+import { TelegramChannel } from '../channels/telegram/telegram-channel.js';
+import { registerTelegramWebhook } from '../channels/telegram/telegram-webhook.js';
+import { ZaloBotChannel } from '../channels/zalo/zalo-bot-channel.js';
+import { ZaloOaClient } from '../channels/zalo/zalo-oa-client.js';
+import { registerZaloOaWebhook } from '../channels/zalo/zalo-oa-webhook.js';
+import { ZaloTokens } from '../channels/zalo/zalo-token.js';
+import type { Assistant } from '../core/assistant.js';
+import type { Logger } from '../core/logger.js';
+import type { Store } from '../storage/store.js';
+import type { ChannelState } from './app.js';
+
+export type ChannelEnv = Record<string, string | undefined>;
+
+export interface RunningChannels {
+  states: ChannelState[];
+  /** registered before the server listens */
+  start(): Promise<void>;
+  stop(): Promise<void>;
+}
+
+/**
+ * Sets up every channel the environment enables: routes are added to the app now; connections
+ * to the platforms are made by start(). A channel that is off says why.
+ */
+export function setUpChannels(app: FastifyInstance, env: ChannelEnv, deps: { assistant: Assistant; store: Store; log: Logger; port: number }): RunningChannels {
+  const inFlight = new InFlight();
+  const states: ChannelState[] = [{ name: 'web', on: true, why: `web chat at http://localhost:${deps.port}/` }];
+  const starters: (() => Promise<void>)[] = [];
+  const stoppers: (() => void)[] = [];
+
+  if (!env.TELEGRAM_BOT_TOKEN) states.push({ name: 'telegram', on: false, why: 'TELEGRAM_BOT_TOKEN is not set' });
+  else if (env.TELEGRAM_WEBHOOK_URL && !env.TELEGRAM_WEBHOOK_SECRET) {
+    states.push({ name: 'telegram', on: false, why: 'TELEGRAM_WEBHOOK_URL is set without TELEGRAM_WEBHOOK_SECRET; refusing an unauthenticated webhook' });
+  } else {
+    const telegram = new TelegramChannel(
+      { token: env.TELEGRAM_BOT_TOKEN, apiRoot: env.TELEGRAM_API_ROOT, webhookUrl: env.TELEGRAM_WEBHOOK_URL, webhookSecret: env.TELEGRAM_WEBHOOK_SECRET },
+      deps.assistant,
+      deps.store,
+      deps.log,
+    );
+    if (env.TELEGRAM_WEBHOOK_URL) registerTelegramWebhook(app, telegram, env.TELEGRAM_WEBHOOK_SECRET!, inFlight);
+    const state: ChannelState = { name: 'telegram', on: true, why: telegram.mode === 'webhook' ? `webhook ${env.TELEGRAM_WEBHOOK_URL}` : 'long polling' };
+    states.push(state);
+    starters.push(() =>
+      telegram.start().catch((err: unknown) => {
+        state.on = false;
+        state.why = `could not connect: ${String(err)}`;
+        deps.log.error({ err: String(err) }, 'telegram: start failed');
+      }),
+    );
+    stoppers.push(() => telegram.stop());
+  }
+
+  const zaloMissing = ['ZALO_APP_ID', 'ZALO_APP_SECRET', 'ZALO_OA_SECRET_KEY', 'ZALO_ACCESS_TOKEN', 'ZALO_REFRESH_TOKEN'].filter((k) => !env[k]);
+  if (zaloMissing.length > 0) states.push({ name: 'zalo', on: false, why: `${zaloMissing.join(', ')} not set` });
+  else {
+    const tokens = new ZaloTokens(
+      deps.store,
+      {
+        appId: env.ZALO_APP_ID!,
+        appSecret: env.ZALO_APP_SECRET!,
+        oauthBase: env.ZALO_OAUTH_BASE || 'https://oauth.zaloapp.com',
+        initial: { access: env.ZALO_ACCESS_TOKEN!, refresh: env.ZALO_REFRESH_TOKEN! },
+      },
+      deps.log,
+    );
+    const client = new ZaloOaClient(env.ZALO_API_BASE || 'https://openapi.zalo.me', tokens, deps.log);
+    registerZaloOaWebhook(app, { assistant: deps.assistant, store: deps.store, client, oaSecretKey: env.ZALO_OA_SECRET_KEY!, log: deps.log, inFlight });
+    states.push({ name: 'zalo', on: true, why: 'webhook POST /webhooks/zalo' });
+  }
+
+  if (!env.ZALO_BOT_TOKEN) states.push({ name: 'zalo-bot', on: false, why: 'ZALO_BOT_TOKEN is not set' });
+  else if (env.ZALO_BOT_WEBHOOK_URL && !env.ZALO_BOT_WEBHOOK_SECRET) {
+    states.push({ name: 'zalo-bot', on: false, why: 'ZALO_BOT_WEBHOOK_URL is set without ZALO_BOT_WEBHOOK_SECRET' });
+  } else {
+    const bot = new ZaloBotChannel(
+      { token: env.ZALO_BOT_TOKEN, apiBase: env.ZALO_BOT_API_BASE || 'https://bot-api.zaloplatforms.com', webhookUrl: env.ZALO_BOT_WEBHOOK_URL, webhookSecret: env.ZALO_BOT_WEBHOOK_SECRET },
+      deps.assistant,
+      deps.store,
+      deps.log,
+    );
+    if (env.ZALO_BOT_WEBHOOK_URL) bot.registerWebhook(app, inFlight);
+    const state: ChannelState = { name: 'zalo-bot', on: true, why: bot.mode === 'webhook' ? `webhook ${env.ZALO_BOT_WEBHOOK_URL}` : 'polling' };
+    states.push(state);
+    starters.push(() =>
+      bot.start().catch((err: unknown) => {
+        state.on = false;
+        state.why = `could not connect: ${String(err)}`;
+      }),
+    );
+    stoppers.push(() => bot.stop());
+  }
+
+  return {
+    states,
+    start: async () => {
+      await Promise.all(starters.map((s) => s()));
+    },
+    stop: async () => {
+      stoppers.forEach((s) => s());
+      await inFlight.drain();
+    },
+  };
+}
