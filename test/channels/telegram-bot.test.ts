@@ -1,4 +1,4 @@
-import TelegramServer from 'telegram-test-api';
+import { TelegramServer } from 'telegram-test-api/lib/telegramServer.js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { TelegramChannel } from '../../src/channels/telegram/telegram-channel.js';
 import { splitText } from '../../src/channels/split-text.js';
