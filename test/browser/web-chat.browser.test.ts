@@ -47,7 +47,7 @@ describe.runIf(available)('web chat in headless Chromium', () => {
     await expect.poll(() => page.locator('.msg.bot').count()).toBeGreaterThanOrEqual(3);
     expect(await page.locator('.msg.bot').nth(2).textContent()).toMatch(/miễn phí/);
 
-    const overflow = await page.evaluate(() => document.documentElement.scrollWidth > window.innerWidth);
+    const overflow = await page.evaluate('document.documentElement.scrollWidth > window.innerWidth');
     expect(overflow).toBe(false);
     mkdirSync('test-results', { recursive: true });
     await page.screenshot({ path: 'test-results/web-chat-phone.png' });
