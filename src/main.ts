@@ -20,7 +20,7 @@ if (!Number.isInteger(port) || port <= 0 || port > 65535) {
 }
 
 const store = openStore(process.env);
-const assistant = createAssistant({ store, clock: clockFromEnv(process.env), log });
+const assistant = createAssistant({ store, clock: clockFromEnv(process.env), log, userHashSalt: process.env.USER_HASH_SALT });
 let channels: ReturnType<typeof setUpChannels> | undefined;
 const app = buildApp({ assistant, store, channels: () => channels?.states ?? [], logger: log });
 channels = setUpChannels(app, process.env, { assistant, store, log, port });

@@ -9,6 +9,7 @@ import { clockFromEnv } from '../util/clock.js';
 import { readSamples, runEval, summarise } from './eval.js';
 import { importPlanCommand } from './import-plan.js';
 import { officerCommand, taskCommand } from './officers.js';
+import { campaignCommand } from './campaigns.js';
 
 const USAGE = `Usage: npm run -s cli -- <command> [options]
 
@@ -20,6 +21,8 @@ Commands:
   officer invite --unit NAME [--locality NAME]   a one-time code that makes a user an officer of the unit
   officer list | officer revoke USER
   task history CODE [--plan ID]        who changed a task, when, from what to what
+  campaign create --name "..." [--locality ...] [--channel telegram|zalo|web]
+  campaign list | campaign qr CODE --out FILE.png|.svg | campaign stats [CODE] [--since DATE] [--json]
 
 Environment: DATA_DIR, REDIS_URL, NOW (see .env.example).`;
 
@@ -42,7 +45,7 @@ async function ask(args: string[]): Promise<void> {
   const { values, positionals } = parseArgs({ args, options: { user: { type: 'string' }, json: { type: 'boolean' } }, allowPositionals: true });
   const text = positionals.join(' ');
   await withStore(async (store) => {
-    const assistant = createAssistant({ store, clock: clockFromEnv(process.env) });
+    const assistant = createAssistant({ store, clock: clockFromEnv(process.env), userHashSalt: process.env.USER_HASH_SALT });
     const reply = await assistant.handle({ channel: 'console', userId: values.user ?? 'console', text });
     if (values.json) {
       console.log(JSON.stringify({ intent: reply.intent, reply: reply.text, buttons: reply.buttons, source: reply.source }));
@@ -53,7 +56,7 @@ async function ask(args: string[]): Promise<void> {
 async function chat(args: string[]): Promise<void> {
   const { values } = parseArgs({ args, options: { user: { type: 'string' } } });
   await withStore(async (store) => {
-    const assistant = createAssistant({ store, clock: clockFromEnv(process.env) });
+    const assistant = createAssistant({ store, clock: clockFromEnv(process.env), userHashSalt: process.env.USER_HASH_SALT });
     const rl = createInterface({ input: process.stdin, output: process.stdout, terminal: process.stdin.isTTY });
     const userId = values.user ?? 'console';
     let buttons: Reply['buttons'] = [];
@@ -78,7 +81,7 @@ async function evaluate(args: string[]): Promise<void> {
   if (positionals.length === 0) throw new UsageError('eval needs a FILE.jsonl');
   // Eval runs in memory: its made-up users never reach the real store.
   await withStore(async (store) => {
-    const assistant = createAssistant({ store, clock: clockFromEnv(process.env) });
+    const assistant = createAssistant({ store, clock: clockFromEnv(process.env), userHashSalt: process.env.USER_HASH_SALT });
     for (const file of positionals) {
       const results = await runEval(assistant, readSamples(file));
       if (values.json) {
@@ -91,7 +94,7 @@ async function evaluate(args: string[]): Promise<void> {
   }, LocalStore.memory());
 }
 
-const COMMANDS: Record<string, (args: string[]) => Promise<void>> = { ask, chat, eval: evaluate, 'import-plan': importPlanCommand, officer: officerCommand, task: taskCommand };
+const COMMANDS: Record<string, (args: string[]) => Promise<void>> = { ask, chat, eval: evaluate, 'import-plan': importPlanCommand, officer: officerCommand, task: taskCommand, campaign: campaignCommand };
 
 async function main(argv: string[]): Promise<number> {
   const [command, ...rest] = argv;

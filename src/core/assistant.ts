@@ -2,6 +2,7 @@ import { factsOf, type KnowledgeBase } from '../knowledge/knowledge-base.js';
 import type { Language } from '../nlu/language.js';
 import type { Understander, Understanding } from '../nlu/understand.js';
 import { KeyedQueue } from '../util/keyed-queue.js';
+import type { CampaignStats } from '../campaigns/campaign-stats.js';
 import type { OfficerDesk } from '../officers/desk.js';
 import type { Officer, OfficerRegistry } from '../officers/registry.js';
 import type { Logger } from './logger.js';
@@ -26,6 +27,7 @@ export interface AssistantParts {
   log: Logger;
   officers: OfficerRegistry;
   desk: OfficerDesk;
+  campaigns: CampaignStats;
   /** the officer strings of each language, for /officer replies */
   officerText: (language: Language, key: string, values?: Record<string, string>) => string;
 }
@@ -93,7 +95,18 @@ export class Assistant {
       next.lastIntentAt = this.parts.clock().getTime();
     }
     await sessions.save(message.channel, message.userId, next);
+    await this.count(message, reply);
     return reply;
+  }
+
+  /** Campaign figures: a failure here is logged and never costs the person their answer. */
+  private async count(message: IncomingMessage, reply: Reply): Promise<void> {
+    const start = /^\/start(?:@\S+)?\s+(\S+)/i.exec(message.text?.trim() ?? '');
+    try {
+      await this.parts.campaigns.record(message, reply, start?.[1]);
+    } catch (err) {
+      this.parts.log.error({ err: String(err) }, 'campaign figures not recorded');
+    }
   }
 
   private async decide(message: IncomingMessage, session: Session, officer: Officer | undefined): Promise<Reply> {

@@ -7,6 +7,8 @@ import { foldedWords, hasVietnameseMarks } from '../nlu/fold.js';
 import type { Language } from '../nlu/language.js';
 import { loadLexicon } from '../nlu/lexicon.js';
 import { Understander } from '../nlu/understand.js';
+import { CampaignBook } from '../campaigns/campaign-book.js';
+import { CampaignStats } from '../campaigns/campaign-stats.js';
 import { OfficerDesk } from '../officers/desk.js';
 import { OfficerRegistry } from '../officers/registry.js';
 import type { Store } from '../storage/store.js';
@@ -68,6 +70,8 @@ export function loadKnowledge(root = PROJECT_ROOT): KnowledgeParts {
 
 export interface AssistantDependencies {
   store: Store;
+  /** salt of the hashed user ids kept with campaign figures */
+  userHashSalt?: string | undefined;
   clock?: () => Date;
   log?: Logger;
   root?: string;
@@ -86,6 +90,7 @@ export function createAssistant(deps: AssistantDependencies, knowledge: Knowledg
     log: deps.log ?? silentLogger,
     officers: new OfficerRegistry(deps.store, clock),
     desk: new OfficerDesk(tasks, knowledge.units, clock, strings),
+    campaigns: new CampaignStats(deps.store, new CampaignBook(deps.store, clock), clock, deps.userHashSalt || 'vneid-assistant'),
     officerText: (language: Language, key: string, values: Record<string, string> = {}) =>
       (strings[language][key] ?? strings.vi[key] ?? key).replace(/\{(\w+)\}/g, (_: string, k: string) => values[k] ?? `{${k}}`),
   });

@@ -19,6 +19,7 @@ interface ZaloEvent {
   timestamp?: string;
   sender?: { id?: string };
   follower?: { id?: string };
+  source?: string;
   message?: { msg_id?: string; text?: string };
 }
 
@@ -26,7 +27,9 @@ interface ZaloEvent {
 export function incomingFromZalo(event: ZaloEvent): { message: IncomingMessage; id: string } | undefined {
   const name = event.event_name ?? '';
   if (name === 'follow' && event.follower?.id) {
-    return { message: { channel: 'zalo', userId: event.follower.id, text: '/start' }, id: `follow:${event.follower.id}:${event.timestamp ?? ''}` };
+    // A follow through a campaign link may carry its code in `source` (not confirmed in Zalo's documentation).
+    const source = typeof event.source === 'string' && /^[A-Za-z0-9_-]{1,64}$/.test(event.source) && event.source !== 'testing_webhook' ? ` ${event.source}` : '';
+    return { message: { channel: 'zalo', userId: event.follower.id, text: `/start${source}` }, id: `follow:${event.follower.id}:${event.timestamp ?? ''}` };
   }
   if (!name.startsWith('user_send_') || !event.sender?.id) return undefined;
   const userId = event.sender.id;

@@ -1,0 +1,73 @@
+import { writeFileSync } from 'node:fs';
+import { extname } from 'node:path';
+import { parseArgs } from 'node:util';
+import { CampaignBook } from '../campaigns/campaign-book.js';
+import { CampaignStats, DIRECT, dayOf } from '../campaigns/campaign-stats.js';
+import { loadKnowledge } from '../core/build.js';
+import { campaignQr } from '../campaigns/qr.js';
+import { openStore } from '../storage/open-store.js';
+import { clockFromEnv } from '../util/clock.js';
+
+export async function campaignCommand(args: string[]): Promise<void> {
+  const [sub, ...rest] = args;
+  const clock = clockFromEnv(process.env);
+  const store = openStore(process.env);
+  const book = new CampaignBook(store, clock);
+  try {
+    if (sub === 'create') {
+      const { values } = parseArgs({ args: rest, options: { name: { type: 'string' }, locality: { type: 'string' }, channel: { type: 'string' } } });
+      if (!values.name) throw new Error('campaign create needs --name "..."');
+      const campaign = await book.create(values.name, { locality: values.locality, channel: values.channel });
+      const links = book.links(campaign, process.env);
+      console.log(`Campaign "${campaign.name}" created, code ${campaign.code}`);
+      console.log(`  Telegram: ${links.telegram ?? '(set TELEGRAM_BOT_USERNAME to get the t.me link)'}`);
+      console.log(`  Web chat: ${links.web}${process.env.PUBLIC_URL ? '' : '  (set PUBLIC_URL to your public address)'}`);
+      console.log(`  Zalo OA:  ${links.zalo ?? '(set ZALO_OA_LINK to print the OA link)'}`);
+      console.log(`\nQR code: npm run -s cli -- campaign qr ${campaign.code} --out ${campaign.code}.png`);
+      return;
+    }
+    if (sub === 'list') {
+      const all = await book.list();
+      if (all.length === 0) console.log('No campaigns yet: campaign create --name "..."');
+      for (const c of all) console.log(`${c.code}\t${c.name}\t${c.locality ?? '-'}\t${c.channel ?? 'all'}\t${c.createdAt.slice(0, 10)}`);
+      return;
+    }
+    if (sub === 'qr') {
+      const { values, positionals } = parseArgs({ args: rest, options: { out: { type: 'string' }, channel: { type: 'string' } }, allowPositionals: true });
+      const campaign = positionals[0] ? await book.get(positionals[0]) : undefined;
+      if (!campaign) throw new Error(`No campaign "${positionals[0] ?? ''}": see campaign list`);
+      if (!values.out || !['.png', '.svg'].includes(extname(values.out).toLowerCase())) throw new Error('campaign qr needs --out FILE.png or FILE.svg');
+      const links = book.links(campaign, process.env);
+      const channel = (values.channel ?? campaign.channel ?? (links.telegram ? 'telegram' : 'web')) as keyof typeof links;
+      const link = links[channel];
+      if (!link) throw new Error(`No ${channel} link for this campaign (see campaign create for the settings it needs)`);
+      writeFileSync(values.out, await campaignQr(link, campaign.name, extname(values.out).toLowerCase() === '.svg' ? 'svg' : 'png'));
+      console.log(`Wrote ${values.out}: ${link}`);
+      return;
+    }
+    if (sub === 'stats') {
+      const { values, positionals } = parseArgs({ args: rest, options: { since: { type: 'string' }, json: { type: 'boolean' } }, allowPositionals: true });
+      if (values.since && !/^\d{4}-\d{2}-\d{2}$/.test(values.since)) throw new Error('--since needs a date like 2024-03-01');
+      const stats = new CampaignStats(store, book, clock, process.env.USER_HASH_SALT || 'vneid-assistant');
+      const intents = [...loadKnowledge().knowledge.intents];
+      const campaigns = (await book.list()).filter((c) => !positionals[0] || c.code === positionals[0]);
+      if (positionals[0] && campaigns.length === 0 && positionals[0] !== DIRECT) throw new Error(`No campaign "${positionals[0]}"`);
+      const rows = await Promise.all(campaigns.map((c) => stats.figures(c.code, c.name, intents, values.since, dayOf(new Date(c.createdAt)))));
+      if (!positionals[0] || positionals[0] === DIRECT) rows.push(await stats.figures(DIRECT, '(no campaign)', intents, values.since, values.since ?? dayOf(new Date(clock().getTime() - 90 * 86_400_000))));
+      if (values.json) {
+        console.log(JSON.stringify(rows, null, 2));
+        return;
+      }
+      for (const r of rows) {
+        console.log(`${r.code} — ${r.name}: ${r.users} new users, ${r.questions} questions (${r.answered} answered, ${r.fallback} fallback)`);
+        if (r.top_intents.length > 0) console.log(`  top: ${r.top_intents.map((i) => `${i.intent} ${i.count}`).join(', ')}`);
+        for (const d of r.by_day) console.log(`  ${d.day}  users ${d.users}  questions ${d.questions}  answered ${d.answered}  fallback ${d.fallback}`);
+        if (r.unanswered.length > 0) console.log(`  unanswered: ${r.unanswered.slice(0, 10).map((u) => `"${u.text}" ×${u.count}`).join('; ')}`);
+      }
+      return;
+    }
+    throw new Error('campaign needs a subcommand: create, list, qr or stats');
+  } finally {
+    await store.close();
+  }
+}

@@ -1,0 +1,86 @@
+import jsQR from 'jsqr';
+import { PNG } from 'pngjs';
+import { describe, expect, it } from 'vitest';
+import { CampaignBook, CAMPAIGN_CODE } from '../../src/campaigns/campaign-book.js';
+import { CampaignStats, DIRECT, redactQuestion } from '../../src/campaigns/campaign-stats.js';
+import { campaignQr } from '../../src/campaigns/qr.js';
+import { incomingFromZalo } from '../../src/channels/zalo/zalo-oa-webhook.js';
+import { LocalStore } from '../../src/storage/local-store.js';
+import { sharedKnowledge, testAssistant } from '../helpers/assistant.js';
+
+const now = () => new Date('2024-03-05T03:00:00Z');
+
+async function setUp() {
+  const store = LocalStore.memory();
+  const book = new CampaignBook(store, now);
+  const campaign = await book.create('Áp phích Hội An tháng 3', { locality: 'Quảng Nam' });
+  const stats = new CampaignStats(store, book, now, 'vneid-assistant');
+  const assistant = testAssistant({ store, now });
+  const figures = (code = campaign.code) => stats.figures(code, campaign.name, [...sharedKnowledge().knowledge.intents], undefined, '2024-03-01');
+  return { store, book, campaign, assistant, figures };
+}
+
+describe('campaigns', () => {
+  it('get a code that is a valid Telegram deep-link payload, and links that carry it', async () => {
+    const { book, campaign } = await setUp();
+    expect(campaign.code).toMatch(CAMPAIGN_CODE);
+    expect(campaign.code).toMatch(/^ap-phich-hoi-an-thang-3-/);
+    const links = book.links(campaign, { TELEGRAM_BOT_USERNAME: '@vneid_bot', PUBLIC_URL: 'https://hotro.example.vn/', ZALO_OA_LINK: 'https://zalo.me/1900000000000000004' });
+    expect(links).toEqual({
+      telegram: `https://t.me/vneid_bot?start=${campaign.code}`,
+      web: `https://hotro.example.vn/?c=${campaign.code}`,
+      zalo: 'https://zalo.me/1900000000000000004',
+    });
+  });
+
+  it('count a person once, whether they came by Telegram deep link, the web chat ?c= or a Zalo follow', async () => {
+    const { campaign, assistant, figures } = await setUp();
+    // Telegram's deep link and the web chat's ?c= both reach the core as "/start CODE"
+    await assistant.handle({ channel: 'telegram', userId: '1', text: `/start ${campaign.code}` });
+    await assistant.handle({ channel: 'telegram', userId: '1', text: `/start ${campaign.code}` });
+    await assistant.handle({ channel: 'web', userId: 'w1', text: `/start ${campaign.code}` });
+    const follow = incomingFromZalo({ app_id: '1', event_name: 'follow', timestamp: '1', follower: { id: 'z1' }, source: campaign.code })!;
+    await assistant.handle(follow.message);
+    await assistant.handle(follow.message);
+    await assistant.handle({ channel: 'telegram', userId: '1', text: 'dang ky muc 2 o dau' });
+    await assistant.handle({ channel: 'telegram', userId: '1', button: 'q:fee' });
+    const f = await figures();
+    expect(f.users).toBe(3);
+    expect(f.questions).toBe(2);
+    expect(f.answered).toBe(2);
+    expect(f.top_intents).toEqual(expect.arrayContaining([{ intent: 'vneid.level2.how', count: 1 }, { intent: 'fee', count: 1 }]));
+    expect(f.by_day).toEqual([{ day: '2024-03-05', users: 3, questions: 2, answered: 2, fallback: 0 }]);
+  });
+
+  it('keep the first contact: a person who came directly is not credited to a later campaign', async () => {
+    const { campaign, assistant, figures } = await setUp();
+    await assistant.handle({ channel: 'web', userId: 'w2', text: 'hi' });
+    await assistant.handle({ channel: 'web', userId: 'w2', text: `/start ${campaign.code}` });
+    expect((await figures()).users).toBe(0);
+    expect((await figures(DIRECT)).users).toBe(1);
+  });
+
+  it('count exactly when many messages arrive at once', async () => {
+    const { campaign, assistant, figures } = await setUp();
+    const users = Array.from({ length: 40 }, (_, i) => `u${i}`);
+    await Promise.all(users.map((u) => assistant.handle({ channel: 'telegram', userId: u, text: `/start ${campaign.code}` })));
+    await Promise.all(users.flatMap((u) => ['lam muc 2 o dau', 'co mat phi khong', 'gia vang hom nay'].map((text) => assistant.handle({ channel: 'telegram', userId: u, text }))));
+    const f = await figures();
+    expect(f).toMatchObject({ users: 40, questions: 120, answered: 80, fallback: 40 });
+    expect(f.unanswered).toEqual([{ text: 'gia vang hom nay', count: 40 }]);
+  });
+
+  it('keep unanswered questions without phone or ID numbers', async () => {
+    expect(redactQuestion('goi cho toi 0905 123 456 nhe')).toBe('goi cho toi … nhe');
+    expect(redactQuestion('so cccd 046090001234 cua toi')).toBe('so cccd … cua toi');
+  });
+
+  it('print a QR code that decodes back to its link', async () => {
+    const link = 'https://t.me/vneid_bot?start=ap-phich-hoi-an-k3f9';
+    const png = PNG.sync.read(await campaignQr(link, 'Áp phích Hội An tháng 3', 'png'));
+    const decoded = jsQR(new Uint8ClampedArray(png.data), png.width, png.height);
+    expect(decoded?.data).toBe(link);
+    const svg = (await campaignQr(link, 'Áp phích <Hội An>', 'svg')).toString();
+    expect(svg).toContain('Áp phích &lt;Hội An&gt;');
+  });
+});
