@@ -81,6 +81,8 @@ export function createAssistant(deps: AssistantDependencies, knowledge: Knowledg
   const clock = deps.clock ?? (() => new Date());
   const tasks = TaskBook.load(join(knowledge.root, 'data/tasks'), knowledge.units, deps.store);
   const strings = knowledge.officerStrings;
+  const book = new CampaignBook(deps.store, clock);
+  const stats = new CampaignStats(deps.store, book, clock, deps.userHashSalt || 'vneid-assistant');
   return new Assistant({
     knowledge: knowledge.knowledge,
     understander: knowledge.understander,
@@ -89,8 +91,12 @@ export function createAssistant(deps: AssistantDependencies, knowledge: Knowledg
     clock,
     log: deps.log ?? silentLogger,
     officers: new OfficerRegistry(deps.store, clock),
-    desk: new OfficerDesk(tasks, knowledge.units, clock, strings),
-    campaigns: new CampaignStats(deps.store, new CampaignBook(deps.store, clock), clock, deps.userHashSalt || 'vneid-assistant'),
+    desk: new OfficerDesk(tasks, knowledge.units, clock, strings, async (locality) => {
+      const mine = (await book.list()).filter((c) => c.locality?.toLowerCase() === locality.toLowerCase());
+      const intents = [...knowledge.knowledge.intents];
+      return Promise.all(mine.map((c) => stats.figures(c.code, c.name, intents, undefined, c.createdAt.slice(0, 10))));
+    }),
+    campaigns: stats,
     officerText: (language: Language, key: string, values: Record<string, string> = {}) =>
       (strings[language][key] ?? strings.vi[key] ?? key).replace(/\{(\w+)\}/g, (_: string, k: string) => values[k] ?? `{${k}}`),
   });

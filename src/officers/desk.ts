@@ -10,6 +10,9 @@ import type { Officer } from './registry.js';
 export const PAGE_SIZE = 5;
 export type OfficerStrings = Record<string, string>;
 
+/** Campaign figures of a locality, for "thống kê chiến dịch". */
+export type CampaignSummary = (locality: string) => Promise<{ code: string; name: string; users: number; questions: number; answered: number }[]>;
+
 function fill(template: string, values: Record<string, string | number>): string {
   return template.replace(/\{(\w+)\}/g, (_, k: string) => String(values[k] ?? `{${k}}`));
 }
@@ -56,6 +59,7 @@ export class OfficerDesk {
     private readonly units: UnitDirectory,
     private readonly clock: () => Date,
     private readonly strings: Record<Language, OfficerStrings>,
+    private readonly campaigns?: CampaignSummary,
   ) {}
 
   private t(language: Language, key: string, values: Record<string, string | number> = {}): string {
@@ -195,6 +199,12 @@ export class OfficerDesk {
         return this.planLines(intent, 'reporting', officer, language);
       case 'officer.targets':
         return this.planLines(intent, 'targets', officer, language);
+      case 'officer.campaigns': {
+        const rows = this.campaigns ? await this.campaigns(officer.locality) : [];
+        if (rows.length === 0) return this.text(intent, this.t(language, 'campaigns_none', { locality: officer.locality }), language);
+        const lines = rows.map((r) => this.t(language, 'campaigns_line', { ...r }));
+        return this.text(intent, [this.t(language, 'campaigns_title', { locality: officer.locality }), ...lines.slice(0, 10)].join('\n'), language);
+      }
       default:
         return this.list('open', unit, 1, language);
     }

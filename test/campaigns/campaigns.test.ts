@@ -1,6 +1,9 @@
-import jsQR from 'jsqr';
+import jsQRModule from 'jsqr';
 import { PNG } from 'pngjs';
 import { describe, expect, it } from 'vitest';
+
+// jsqr is CommonJS with `export default`: under Node's ESM interop the function may sit on .default
+const jsQR = ((jsQRModule as unknown as { default?: unknown }).default ?? jsQRModule) as unknown as (data: Uint8ClampedArray, w: number, h: number) => { data: string } | null;
 import { CampaignBook, CAMPAIGN_CODE } from '../../src/campaigns/campaign-book.js';
 import { CampaignStats, DIRECT, redactQuestion } from '../../src/campaigns/campaign-stats.js';
 import { campaignQr } from '../../src/campaigns/qr.js';
@@ -82,5 +85,20 @@ describe('campaigns', () => {
     expect(decoded?.data).toBe(link);
     const svg = (await campaignQr(link, 'Áp phích <Hội An>', 'svg')).toString();
     expect(svg).toContain('Áp phích &lt;Hội An&gt;');
+  });
+});
+
+describe('officer view of campaigns', () => {
+  it('an officer asking "thống kê chiến dịch" sees the figures of their locality', async () => {
+    const { store, campaign, assistant } = await setUp();
+    await assistant.handle({ channel: 'web', userId: 'p1', text: `/start ${campaign.code}` });
+    const { OfficerRegistry } = await import('../../src/officers/registry.js');
+    const { code } = await new OfficerRegistry(store, now).invite('Công an tỉnh', 'Quảng Nam');
+    await assistant.handle({ channel: 'telegram', userId: 'officer', text: `/officer ${code}` });
+    const reply = await assistant.handle({ channel: 'telegram', userId: 'officer', text: 'thống kê chiến dịch' });
+    expect(reply.intent).toBe('officer.campaigns');
+    expect(reply.text).toMatch(/Áp phích Hội An tháng 3 \(.+\): 1 người mới/);
+    const citizen = await assistant.handle({ channel: 'telegram', userId: 'someone', text: 'thống kê chiến dịch' });
+    expect(citizen.intent).toBe('fallback');
   });
 });
