@@ -10,6 +10,7 @@ import { readSamples, runEval, summarise } from './eval.js';
 import { importPlanCommand } from './import-plan.js';
 import { officerCommand, taskCommand } from './officers.js';
 import { campaignCommand } from './campaigns.js';
+import { broadcastCommand } from './broadcasts.js';
 
 const USAGE = `Usage: npm run -s cli -- <command> [options]
 
@@ -23,6 +24,7 @@ Commands:
   task history CODE [--plan ID]        who changed a task, when, from what to what
   campaign create --name "..." [--locality ...] [--channel telegram|zalo|web]
   campaign list | campaign qr CODE --out FILE.png|.svg | campaign stats [CODE] [--since DATE] [--json]
+  broadcast send [--locality NAME] (--text-file FILE | --key INTENT[@en]) | broadcast status ID | broadcast resume ID
 
 Environment: DATA_DIR, REDIS_URL, NOW (see .env.example).`;
 
@@ -94,7 +96,7 @@ async function evaluate(args: string[]): Promise<void> {
   }, LocalStore.memory());
 }
 
-const COMMANDS: Record<string, (args: string[]) => Promise<void>> = { ask, chat, eval: evaluate, 'import-plan': importPlanCommand, officer: officerCommand, task: taskCommand, campaign: campaignCommand };
+const COMMANDS: Record<string, (args: string[]) => Promise<void>> = { ask, chat, eval: evaluate, 'import-plan': importPlanCommand, officer: officerCommand, task: taskCommand, campaign: campaignCommand, broadcast: broadcastCommand };
 
 async function main(argv: string[]): Promise<number> {
   const [command, ...rest] = argv;

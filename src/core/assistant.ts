@@ -2,6 +2,7 @@ import { factsOf, type KnowledgeBase } from '../knowledge/knowledge-base.js';
 import type { Language } from '../nlu/language.js';
 import type { Understander, Understanding } from '../nlu/understand.js';
 import { KeyedQueue } from '../util/keyed-queue.js';
+import { PUSH_CHANNELS, type Subscriptions } from '../broadcasts/subscriptions.js';
 import type { CampaignStats } from '../campaigns/campaign-stats.js';
 import type { OfficerDesk } from '../officers/desk.js';
 import type { Officer, OfficerRegistry } from '../officers/registry.js';
@@ -28,6 +29,7 @@ export interface AssistantParts {
   officers: OfficerRegistry;
   desk: OfficerDesk;
   campaigns: CampaignStats;
+  subscriptions: Subscriptions;
   /** the officer strings of each language, for /officer replies */
   officerText: (language: Language, key: string, values?: Record<string, string>) => string;
 }
@@ -113,10 +115,15 @@ export class Assistant {
     const { renderer } = this.parts;
     const language = session.language ?? languageOf(message.languageHint) ?? 'vi';
 
+    if (message.button === 'sub') return this.subscribe(message, language, null);
     if (message.button) return this.pressButton(message.button, language, officer);
     if (message.text === undefined) return renderer.notice('not_text', language, 'ui.not_text');
 
     const text = cleanText(message.text);
+    if (/^\/(?:subscribe|unsubscribe)\b/i.test(text)) {
+      const [name = '', ...rest] = text.slice(1).split(/\s+/);
+      return name.toLowerCase() === 'subscribe' ? this.subscribe(message, language, rest.join(' ') || null) : this.unsubscribe(message, language);
+    }
     if (text.startsWith('/')) return this.command(text, language, `${message.channel}:${message.userId}`);
     if (!/[\p{L}\p{N}]/u.test(text)) return renderer.notice('empty', language, 'ui.empty');
 
@@ -152,6 +159,20 @@ export class Assistant {
     return this.parts.knowledge.intents.has(intent) || intent === 'fallback';
   }
 
+  /** News by locality (nhận tin): only channels that can send unasked take subscribers. */
+  private async subscribe(message: IncomingMessage, language: Language, locality: string | null): Promise<Reply> {
+    const { renderer, subscriptions } = this.parts;
+    if (!PUSH_CHANNELS.has(message.channel)) return renderer.notice('subscribed_web', language, 'ui.subscribe');
+    await subscriptions.subscribe(message.channel, message.userId, locality?.slice(0, 80) ?? null);
+    const reply = renderer.notice('subscribed', language, 'ui.subscribe');
+    return { ...reply, text: reply.text.replace('{where}', locality ? ` (${locality.slice(0, 80)})` : '') };
+  }
+
+  private async unsubscribe(message: IncomingMessage, language: Language): Promise<Reply> {
+    const removed = await this.parts.subscriptions.unsubscribe(message.channel, message.userId);
+    return this.parts.renderer.notice(removed ? 'unsubscribed' : 'not_subscribed', language, 'ui.subscribe');
+  }
+
   private async becomeOfficer(user: string, code: string | undefined, language: Language): Promise<Reply> {
     const { officers, officerText, renderer } = this.parts;
     const menu = renderer.answer('help', language).buttons;
@@ -182,8 +203,11 @@ export class Assistant {
     switch (name.toLowerCase().replace(/@.*$/, '')) {
       case 'officer':
         return this.becomeOfficer(user, args[0], language);
-      case 'start':
-        return { ...renderer.answer('greeting', language), text: renderer.notice('start', language).text };
+      case 'start': {
+        const greeting = renderer.answer('greeting', language);
+        const buttons = [...greeting.buttons.slice(0, 3), { label: renderer.button('subscribe', language).label, payload: 'sub' }];
+        return { ...greeting, text: renderer.notice('start', language).text, buttons };
+      }
       case 'help':
       case 'menu':
         return renderer.answer('help', language);

@@ -7,6 +7,7 @@ import { foldedWords, hasVietnameseMarks } from '../nlu/fold.js';
 import type { Language } from '../nlu/language.js';
 import { loadLexicon } from '../nlu/lexicon.js';
 import { Understander } from '../nlu/understand.js';
+import { Subscriptions } from '../broadcasts/subscriptions.js';
 import { CampaignBook } from '../campaigns/campaign-book.js';
 import { CampaignStats } from '../campaigns/campaign-stats.js';
 import { OfficerDesk } from '../officers/desk.js';
@@ -97,6 +98,7 @@ export function createAssistant(deps: AssistantDependencies, knowledge: Knowledg
       return Promise.all(mine.map((c) => stats.figures(c.code, c.name, intents, undefined, c.createdAt.slice(0, 10))));
     }),
     campaigns: stats,
+    subscriptions: new Subscriptions(deps.store, clock),
     officerText: (language: Language, key: string, values: Record<string, string> = {}) =>
       (strings[language][key] ?? strings.vi[key] ?? key).replace(/\{(\w+)\}/g, (_: string, k: string) => values[k] ?? `{${k}}`),
   });

@@ -20,7 +20,7 @@ export interface Locale {
   officer: Record<string, string>;
 }
 
-export type UiKey = 'empty' | 'not_text' | 'too_long' | 'error' | 'rate_limited' | 'language_switched' | 'start';
+export type UiKey = 'empty' | 'not_text' | 'too_long' | 'error' | 'rate_limited' | 'language_switched' | 'start' | 'subscribed' | 'subscribed_web' | 'unsubscribed' | 'not_subscribed';
 
 export interface AnswerPlan {
   sources: string[];

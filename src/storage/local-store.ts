@@ -66,8 +66,29 @@ export class LocalStore implements Store {
     return this.guard('delete', () => this.keyv.delete(this.key(ns, key)));
   }
 
+  /** keyv's SQLite adapter: its table and query function, for the two operations keyv has no verb for. */
+  private get sql(): KeyvSqlite | undefined {
+    return this.kind === 'sqlite' ? (this.keyv.store as KeyvSqlite) : undefined;
+  }
+
   setIfAbsent<T>(ns: Namespace, key: string, value: T, ttlMs?: number): Promise<boolean> {
     const k = this.key(ns, key);
+    const sql = this.sql;
+    if (sql) {
+      // one statement, so it is atomic also when a CLI process and the server share the file
+      return this.guard('setIfAbsent', async () => {
+        const now = Date.now();
+        const serialized = await this.keyv.serialize!({ value, expires: ttlMs ? now + ttlMs : undefined });
+        const rows = (await sql.query(
+          `INSERT INTO keyv (key, value) VALUES (?, ?)
+           ON CONFLICT(key) DO UPDATE SET value = excluded.value
+           WHERE json_extract(keyv.value, '$.expires') IS NOT NULL AND json_extract(keyv.value, '$.expires') < ?
+           RETURNING key`,
+          [`keyv:${k}`, serialized, now],
+        )) as unknown[];
+        return rows.length > 0;
+      });
+    }
     return this.locks.run(k, () =>
       this.guard('setIfAbsent', async () => {
         if ((await this.keyv.get(k)) !== undefined) return false;
@@ -83,6 +104,22 @@ export class LocalStore implements Store {
 
   increment(ns: Namespace, key: string, by = 1, ttlMs?: number): Promise<number> {
     const k = this.key(ns, key);
+    const sql = this.sql;
+    if (sql) {
+      return this.guard('increment', async () => {
+        const now = Date.now();
+        const fresh = ttlMs ? `json_object('value', ?, 'expires', ${now + ttlMs})` : `json_object('value', ?)`;
+        const rows = (await sql.query(
+          `INSERT INTO keyv (key, value) VALUES (?, ${fresh})
+           ON CONFLICT(key) DO UPDATE SET value = CASE
+             WHEN json_extract(keyv.value, '$.expires') IS NOT NULL AND json_extract(keyv.value, '$.expires') < ? THEN ${fresh}
+             ELSE json_set(keyv.value, '$.value', COALESCE(json_extract(keyv.value, '$.value'), 0) + ?) END
+           RETURNING json_extract(value, '$.value') AS total`,
+          [`keyv:${k}`, by, now, by, by],
+        )) as { total: number }[];
+        return Number(rows[0]!.total);
+      });
+    }
     return this.locks.run(k, () =>
       this.guard('increment', async () => {
         const total = ((await this.keyv.get<number>(k)) ?? 0) + by;
