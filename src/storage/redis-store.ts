@@ -49,8 +49,14 @@ export class RedisStore implements Store {
     return client;
   }
 
+  /** A value set through keyv, or else one set by `setIfAbsent` (which lives in the atomic key space). */
   get<T>(ns: Namespace, key: string): Promise<T | undefined> {
-    return this.guard('get', () => this.keyv.get<T>(this.key(ns, key)));
+    return this.guard('get', async () => {
+      const value = await this.keyv.get<T>(this.key(ns, key));
+      if (value !== undefined) return value;
+      const raw = await (await this.client()).get(this.rawKey(ns, key));
+      return raw === null ? undefined : (JSON.parse(raw) as T);
+    });
   }
 
   async set<T>(ns: Namespace, key: string, value: T, ttlMs?: number): Promise<void> {
@@ -58,7 +64,11 @@ export class RedisStore implements Store {
   }
 
   delete(ns: Namespace, key: string): Promise<boolean> {
-    return this.guard('delete', () => this.keyv.delete(this.key(ns, key)));
+    return this.guard('delete', async () => {
+      const viaKeyv = await this.keyv.delete(this.key(ns, key));
+      const raw = await (await this.client()).del(this.rawKey(ns, key));
+      return viaKeyv || raw > 0;
+    });
   }
 
   setIfAbsent<T>(ns: Namespace, key: string, value: T, ttlMs?: number): Promise<boolean> {

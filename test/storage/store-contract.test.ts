@@ -121,3 +121,17 @@ describe('sqlite store', () => {
     await expect(store.get('test', 'x')).rejects.toThrow(/store/);
   });
 });
+
+describe.each(factories)('%s store: flags', (_kind, make, enabled) => {
+  it.runIf(enabled)('reads back a value set by setIfAbsent, and deletes it', async () => {
+    const store = make();
+    try {
+      expect(await store.setIfAbsent('test', 'first', { code: 'abc' }, 60_000)).toBe(true);
+      expect(await store.get('test', 'first')).toEqual({ code: 'abc' });
+      expect(await store.delete('test', 'first')).toBe(true);
+      expect(await store.setIfAbsent('test', 'first', { code: 'def' }, 60_000)).toBe(true);
+    } finally {
+      await store.close();
+    }
+  });
+});
