@@ -8,8 +8,13 @@ export const DEDUPE_TTL_MS = 24 * 60 * 60_000;
  * True the first time an update id is seen, false on every re-delivery, also across instances
  * sharing a Redis store (the check is one atomic set-if-absent).
  */
-export function isFirstDelivery(store: Store, platform: string, updateId: string): Promise<boolean> {
-  return store.setIfAbsent('dedupe', `${platform}:${updateId}`, 1, DEDUPE_TTL_MS);
+export async function isFirstDelivery(store: Store, platform: string, updateId: string): Promise<boolean> {
+  try {
+    return await store.setIfAbsent('dedupe', `${platform}:${updateId}`, 1, DEDUPE_TTL_MS);
+  } catch {
+    // the store is down: answer (with "try again") rather than stay silent; a re-delivery may then be answered twice
+    return true;
+  }
 }
 
 /** Compares a received secret with the expected one in constant time. */

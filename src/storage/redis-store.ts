@@ -13,7 +13,12 @@ export class RedisStore implements Store {
   private readonly adapter: KeyvRedis<unknown>;
 
   constructor(url: string, private readonly prefix = 'vneid') {
-    this.adapter = new KeyvRedis(url, { throwOnConnectError: false, throwOnErrors: true, connectionTimeout: 2000 });
+    // No offline queue: while Redis is down a command fails at once (the person gets "try again")
+    // instead of hanging; the client keeps reconnecting in the background and recovers by itself.
+    this.adapter = new KeyvRedis(
+      { url, disableOfflineQueue: true, socket: { connectTimeout: 2000, reconnectStrategy: (retries: number) => Math.min(100 * 2 ** retries, 2000) } },
+      { throwOnConnectError: false, throwOnErrors: true, connectionTimeout: 2000 },
+    );
     this.keyv = new Keyv({ store: this.adapter, namespace: prefix, throwOnErrors: true });
     this.keyv.on('error', () => undefined); // errors are thrown to the caller (throwOnErrors); this only stops an unhandled 'error' event
   }
