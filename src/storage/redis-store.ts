@@ -31,8 +31,36 @@ export class RedisStore implements Store {
     return `${this.prefix}:atomic:${ns}:${key}`;
   }
 
+  private connecting: Promise<unknown> | undefined;
+
+  /**
+   * Waits until the client can take commands: connects on first use (once, whoever asks first),
+   * and while it reconnects after an outage waits a moment, then gives up so the caller fails fast.
+   */
+  private async connected(): Promise<void> {
+    const client = this.adapter.client as unknown as { isReady: boolean; isOpen: boolean; once(e: string, f: () => void): void; off(e: string, f: () => void): void };
+    if (client.isReady) return;
+    if (!client.isOpen) {
+      this.connecting ??= this.adapter.getClient().finally(() => (this.connecting = undefined));
+      await this.connecting;
+      if (client.isReady) return;
+    }
+    await new Promise<void>((resolve, reject) => {
+      const onReady = () => {
+        clearTimeout(timer);
+        resolve();
+      };
+      const timer = setTimeout(() => {
+        client.off('ready', onReady);
+        reject(new Error('Redis is not reachable'));
+      }, 1000);
+      client.once('ready', onReady);
+    });
+  }
+
   private async guard<T>(what: string, op: () => Promise<T>): Promise<T> {
     try {
+      await this.connected();
       return await op();
     } catch (err) {
       throw new StoreError(`Redis store: ${what} failed`, { cause: err });
@@ -41,8 +69,6 @@ export class RedisStore implements Store {
 
   private async client() {
     const client = this.adapter.client as unknown as {
-      isOpen: boolean;
-      connect(): Promise<unknown>;
       set(k: string, v: string, o: Record<string, unknown>): Promise<string | null>;
       incrBy(k: string, by: number): Promise<number>;
       pExpire(k: string, ms: number): Promise<unknown>;
@@ -50,7 +76,6 @@ export class RedisStore implements Store {
       del(k: string): Promise<number>;
       ping(): Promise<string>;
     };
-    if (!client.isOpen) await this.adapter.getClient();
     return client;
   }
 
@@ -105,6 +130,7 @@ export class RedisStore implements Store {
 
   async ping(): Promise<boolean> {
     try {
+      await this.connected();
       return (await (await this.client()).ping()) === 'PONG';
     } catch {
       return false;
