@@ -26,6 +26,8 @@ export class LocalStore implements Store {
       this.lastError = err;
     });
     if (file) {
+      // WAL and normal sync: a write no longer waits for a full fsync, readers do not block the writer
+      void (adapter as KeyvSqlite).query('PRAGMA journal_mode=WAL').then(() => (adapter as KeyvSqlite).query('PRAGMA synchronous=NORMAL')).catch((err: unknown) => (this.lastError = err));
       this.sweeper = setInterval(() => void this.sweepExpired(), 10 * 60_000);
       this.sweeper.unref();
     }

@@ -45,7 +45,8 @@ export class RedisStore implements Store {
       await this.connecting;
       if (client.isReady) return;
     }
-    await new Promise<void>((resolve, reject) => {
+    // one shared wait for all callers, so a burst during an outage adds one listener, not thousands
+    this.waitingForReady ??= new Promise<void>((resolve, reject) => {
       const onReady = () => {
         clearTimeout(timer);
         resolve();
@@ -55,8 +56,11 @@ export class RedisStore implements Store {
         reject(new Error('Redis is not reachable'));
       }, 1000);
       client.once('ready', onReady);
-    });
+    }).finally(() => (this.waitingForReady = undefined));
+    await this.waitingForReady;
   }
+
+  private waitingForReady: Promise<void> | undefined;
 
   private async guard<T>(what: string, op: () => Promise<T>): Promise<T> {
     try {

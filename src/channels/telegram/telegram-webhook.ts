@@ -16,6 +16,7 @@ export function registerTelegramWebhook(app: FastifyInstance, channel: TelegramC
     if (!sameSecret(typeof token === 'string' ? token : undefined, secret)) return reply.status(401).send({ error: 'bad secret token' });
     const update = req.body as Partial<Update> | null;
     if (!update || typeof update !== 'object' || typeof update.update_id !== 'number') return reply.status(200).send({ ok: true, ignored: true });
+    if (inFlight.full) return reply.status(503).header('retry-after', '5').send({ error: 'busy, deliver again later' });
     inFlight.track(channel.handleUpdate(update as Update));
     return reply.status(200).send({ ok: true });
   });

@@ -81,6 +81,7 @@ export class ZaloBotChannel {
     app.post(ZALO_BOT_WEBHOOK_PATH, async (req, reply) => {
       const token = req.headers['x-bot-api-secret-token'];
       if (!sameSecret(typeof token === 'string' ? token : undefined, this.settings.webhookSecret ?? '')) return reply.status(401).send({ error: 'bad secret token' });
+      if (inFlight.full) return reply.status(503).header('retry-after', '5').send({ error: 'busy, deliver again later' });
       inFlight.track(this.handleUpdate(req.body).catch((err: unknown) => this.log.error({ err: String(err) }, 'zalo-bot: update failed')));
       return reply.status(200).send({ ok: true });
     });

@@ -68,6 +68,7 @@ export function registerZaloOaWebhook(
       }
       const incoming = incomingFromZalo(event);
       if (!incoming) return reply.status(200).send({ ok: true, ignored: true });
+      if (deps.inFlight.full) return reply.status(503).header('retry-after', '5').send({ error: 'busy, deliver again later' });
       deps.inFlight.track(
         (async () => {
           if (!(await isFirstDelivery(deps.store, 'zalo', incoming.id))) return;
