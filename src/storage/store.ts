@@ -19,7 +19,7 @@ export type Namespace =
   | 'test';
 
 export interface Store {
-  readonly kind: 'sqlite' | 'memory' | 'redis';
+  readonly kind: 'sqlite' | 'memory' | 'redis' | 'postgres' | 'routed';
   get<T>(ns: Namespace, key: string): Promise<T | undefined>;
   set<T>(ns: Namespace, key: string, value: T, ttlMs?: number): Promise<void>;
   delete(ns: Namespace, key: string): Promise<boolean>;

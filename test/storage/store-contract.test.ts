@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { LocalStore } from '../../src/storage/local-store.js';
+import { PostgresStore } from '../../src/storage/postgres-store.js';
 import { RedisStore } from '../../src/storage/redis-store.js';
 import type { Store } from '../../src/storage/store.js';
 
@@ -19,7 +20,12 @@ const redisUrl = process.env.REDIS_URL;
 if (!redisUrl && !process.env.CI) console.warn('Redis store tests skipped: REDIS_URL is not set (CI sets it).');
 if (!redisUrl && process.env.CI) throw new Error('CI must set REDIS_URL so the Redis store is tested against the real server');
 
+const databaseUrl = process.env.DATABASE_URL;
+if (!databaseUrl && !process.env.CI) console.warn('PostgreSQL store tests skipped: DATABASE_URL is not set (CI sets it).');
+if (!databaseUrl && process.env.CI) throw new Error('CI must set DATABASE_URL so the PostgreSQL store is tested against the real server');
+
 const factories: [string, () => Store, boolean][] = [
+  ['postgres', () => new PostgresStore(databaseUrl!, `run-${process.pid}-${Date.now()}-${Math.random()}:`), Boolean(databaseUrl)],
   ['sqlite', () => LocalStore.sqlite(tempDir()), true],
   ['memory', () => LocalStore.memory(), true],
   ['redis', () => new RedisStore(redisUrl!, `vneid-test-${process.pid}-${Date.now()}`), Boolean(redisUrl)],
@@ -133,5 +139,22 @@ describe.each(factories)('%s store: flags', (_kind, make, enabled) => {
     } finally {
       await store.close();
     }
+  });
+});
+
+describe('routed store (DATABASE_URL)', () => {
+  it('keeps task status and the audit log in the durable store, the rest in the main one', async () => {
+    const { RoutedStore, DURABLE_NAMESPACES } = await import('../../src/storage/open-store.js');
+    const main = LocalStore.memory();
+    const durable = LocalStore.memory();
+    const routed = new RoutedStore(main, durable, DURABLE_NAMESPACES);
+    await routed.set('task', '002:2.3.1', { state: 'done' });
+    await routed.increment('audit', '002:2.3.1:count');
+    await routed.set('session', 'web:1', { lastIntent: 'fee' });
+    expect(await durable.get('task', '002:2.3.1')).toEqual({ state: 'done' });
+    expect(await durable.count('audit', '002:2.3.1:count')).toBe(1);
+    expect(await main.get('task', '002:2.3.1')).toBeUndefined();
+    expect(await main.get('session', 'web:1')).toEqual({ lastIntent: 'fee' });
+    expect(await routed.get('task', '002:2.3.1')).toEqual({ state: 'done' });
   });
 });
