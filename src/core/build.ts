@@ -5,6 +5,7 @@ import { KnowledgeBase } from '../knowledge/knowledge-base.js';
 import { loadRuleFiles } from '../knowledge/rule-file.js';
 import { foldedWords, hasVietnameseMarks } from '../nlu/fold.js';
 import type { Language } from '../nlu/language.js';
+import { expandAbbreviations, splitGluedNumbers } from '../nlu/expand.js';
 import { loadLexicon } from '../nlu/lexicon.js';
 import { Understander } from '../nlu/understand.js';
 import { Subscriptions } from '../broadcasts/subscriptions.js';
@@ -52,8 +53,8 @@ export interface KnowledgeParts {
 
 /** Loads rules, lexicon, services and locales from the project folder. */
 export function loadKnowledge(root = PROJECT_ROOT): KnowledgeParts {
-  const knowledge = new KnowledgeBase(loadRuleFiles(join(root, 'rules')));
   const lexicon = loadLexicon(join(root, 'data/lexicon'));
+  const knowledge = new KnowledgeBase(loadRuleFiles(join(root, 'rules'), (p) => expandAbbreviations(splitGluedNumbers(foldedWords(p)), lexicon).join(' ')));
   const services = (JSON.parse(readFileSync(join(root, 'data/lexicon/services.json'), 'utf8')) as { services: ServiceEntry[] }).services;
   const content = loadContent(root);
   const answerTexts = Object.values(content.locales.vi.answers).flatMap((a) => [a.text, a.more ?? '']);

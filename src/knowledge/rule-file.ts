@@ -24,16 +24,24 @@ function isPhraseCondition(c: Condition): boolean {
   return c.fact === 'text' && (PHRASE_OPERATORS as readonly string[]).includes(c.operator ?? '');
 }
 
-/** Folds every phrase of every text condition, so editors may write phrases with or without diacritics. */
-function foldPhrases(c: Condition, where: string): Condition {
-  if (c.all) return { ...c, all: c.all.map((x) => foldPhrases(x, where)) };
-  if (c.any) return { ...c, any: c.any.map((x) => foldPhrases(x, where)) };
-  if (c.not) return { ...c, not: foldPhrases(c.not, where) };
+/** How a phrase of a rule is brought to the form messages take (folded, abbreviations expanded). */
+export type PhraseNormaliser = (phrase: string) => string;
+
+const foldOnly: PhraseNormaliser = (p) => fold(p).replace(/[^\p{L}\p{N}/]+/gu, ' ').trim();
+
+/**
+ * Normalises every phrase of every text condition like a message, so editors may write phrases with
+ * or without diacritics, and "level 2" in a rule meets "lv2" in a question (both become "muc 2").
+ */
+function foldPhrases(c: Condition, where: string, normalise: PhraseNormaliser): Condition {
+  if (c.all) return { ...c, all: c.all.map((x) => foldPhrases(x, where, normalise)) };
+  if (c.any) return { ...c, any: c.any.map((x) => foldPhrases(x, where, normalise)) };
+  if (c.not) return { ...c, not: foldPhrases(c.not, where, normalise) };
   if (!isPhraseCondition(c)) return c;
   if (!Array.isArray(c.value) || !c.value.every((v) => typeof v === 'string' && v.trim() !== '')) {
     throw new Error(`${where}: operator ${c.operator} needs a list of non-empty phrases`);
   }
-  return { ...c, value: (c.value as string[]).map((p) => fold(p).replace(/[^\p{L}\p{N}/]+/gu, ' ').trim()) };
+  return { ...c, value: [...new Set((c.value as string[]).map(normalise))] };
 }
 
 /** Every folded phrase used by the rule's text conditions (for the vocabulary of typo correction). */
@@ -64,7 +72,7 @@ export function keyPhrasesOf(c: Condition): string[] | undefined {
   return undefined;
 }
 
-export function loadRuleFiles(dir: string): IntentRule[] {
+export function loadRuleFiles(dir: string, normalise: PhraseNormaliser = foldOnly): IntentRule[] {
   const rules: IntentRule[] = [];
   const names = new Set<string>();
   for (const file of readdirSync(dir).filter((f) => f.endsWith('.json')).sort()) {
@@ -80,7 +88,7 @@ export function loadRuleFiles(dir: string): IntentRule[] {
       rules.push({
         name,
         priority: raw.priority ?? 10,
-        conditions: foldPhrases(raw.conditions as Condition, where) as TopLevelCondition,
+        conditions: foldPhrases(raw.conditions as Condition, where, normalise) as TopLevelCondition,
         event: raw.event,
       });
     });
