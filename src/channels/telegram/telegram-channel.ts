@@ -4,7 +4,7 @@ import type { Assistant } from '../../core/assistant.js';
 import type { Logger } from '../../core/logger.js';
 import type { Button, IncomingMessage, Reply } from '../../core/message.js';
 import type { Store } from '../../storage/store.js';
-import { isFirstDelivery } from '../delivery-guard.js';
+import { claimDelivery, type MarkAnswered } from '../delivery-guard.js';
 import { splitText } from '../split-text.js';
 
 export const TELEGRAM_TEXT_LIMIT = 4096;
@@ -92,32 +92,36 @@ export class TelegramChannel {
     }
   }
 
-  private async firstTime(update: Update): Promise<boolean> {
-    return isFirstDelivery(this.store, 'telegram', String(update.update_id));
+  private claim(update: Update): Promise<MarkAnswered | undefined> {
+    return claimDelivery(this.store, 'telegram', String(update.update_id));
   }
 
   private async onMessage(ctx: Context): Promise<void> {
-    if (!(await this.firstTime(ctx.update))) return;
+    const answered = await this.claim(ctx.update);
+    if (!answered) return;
     const message = ctx.message;
-    if (!message || !ctx.from || ctx.from.is_bot) return;
+    if (!message || !ctx.from || ctx.from.is_bot) return answered();
     const incoming: IncomingMessage = { channel: 'telegram', userId: String(ctx.from.id) };
     if (ctx.from.language_code) incoming.languageHint = ctx.from.language_code;
     if ('text' in message && typeof message.text === 'string') incoming.text = message.text;
     else incoming.attachment = Object.keys(message).find((k) => ['sticker', 'photo', 'voice', 'video', 'document', 'location', 'contact', 'animation', 'audio'].includes(k)) ?? 'other';
     const reply = await this.assistant.handle(incoming);
     await this.deliver(message.chat.id, reply);
+    await answered();
   }
 
   private async onCallback(ctx: Context): Promise<void> {
-    if (!(await this.firstTime(ctx.update))) return;
+    const answered = await this.claim(ctx.update);
+    if (!answered) return;
     const query = ctx.callbackQuery;
-    if (!query || !('data' in query) || !query.data) return;
+    if (!query || !('data' in query) || !query.data) return answered();
     await this.send('answerCallbackQuery', () => ctx.answerCbQuery());
     const incoming: IncomingMessage = { channel: 'telegram', userId: String(query.from.id), button: query.data };
     if (query.from.language_code) incoming.languageHint = query.from.language_code;
     const reply = await this.assistant.handle(incoming);
     const chatId = query.message?.chat.id ?? query.from.id;
     await this.deliver(chatId, reply);
+    await answered();
   }
 
   /** Handles one update (from the webhook route or a test). Never throws. */

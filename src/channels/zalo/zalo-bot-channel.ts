@@ -4,7 +4,7 @@ import type { Assistant } from '../../core/assistant.js';
 import type { Logger } from '../../core/logger.js';
 import type { IncomingMessage, Reply } from '../../core/message.js';
 import type { Store } from '../../storage/store.js';
-import { isFirstDelivery, sameSecret } from '../delivery-guard.js';
+import { claimDelivery, sameSecret } from '../delivery-guard.js';
 import type { InFlight } from '../in-flight.js';
 import { splitText } from '../split-text.js';
 
@@ -64,17 +64,20 @@ export class ZaloBotChannel {
     const m = update?.message;
     if (!m?.chat?.id || !m.from?.id || m.from.is_bot) return;
     const id = `${update.event_name ?? ''}:${m.message_id ?? ''}`;
-    if (!(await isFirstDelivery(this.store, 'zalo-bot', id))) return;
+    const answered = await claimDelivery(this.store, 'zalo-bot', id);
+    if (!answered) return;
     const incoming: IncomingMessage =
       update.event_name === 'message.text.received' && typeof m.text === 'string'
         ? { channel: 'zalo-bot', userId: m.from.id, text: m.text }
         : { channel: 'zalo-bot', userId: m.from.id, attachment: update.event_name ?? 'other' };
     const reply = await this.assistant.handle(incoming);
-    if (reply.silent) return;
-    for (const part of splitText(this.render(reply), TEXT_LIMIT)) {
-      const answer = await this.call('sendMessage', { chat_id: m.chat.id, text: part }).catch((err: unknown) => ({ ok: false, description: String(err) }));
-      if (!answer.ok) this.log.error({ description: answer.description }, 'zalo-bot: sendMessage failed');
+    if (!reply.silent) {
+      for (const part of splitText(this.render(reply), TEXT_LIMIT)) {
+        const answer = await this.call('sendMessage', { chat_id: m.chat.id, text: part }).catch((err: unknown) => ({ ok: false, description: String(err) }));
+        if (!answer.ok) this.log.error({ description: answer.description }, 'zalo-bot: sendMessage failed');
+      }
     }
+    await answered();
   }
 
   registerWebhook(app: FastifyInstance, inFlight: InFlight): void {

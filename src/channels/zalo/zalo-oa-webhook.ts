@@ -3,7 +3,7 @@ import type { Assistant } from '../../core/assistant.js';
 import type { Logger } from '../../core/logger.js';
 import type { IncomingMessage } from '../../core/message.js';
 import type { Store } from '../../storage/store.js';
-import { isFirstDelivery } from '../delivery-guard.js';
+import { claimDelivery } from '../delivery-guard.js';
 import type { InFlight } from '../in-flight.js';
 import { verifyZaloSignature } from './signature.js';
 import { NO_RETRY_ERRORS, ZaloApiError, type ZaloOaClient } from './zalo-oa-client.js';
@@ -71,9 +71,10 @@ export function registerZaloOaWebhook(
       if (deps.inFlight.full) return reply.status(503).header('retry-after', '5').send({ error: 'busy, deliver again later' });
       deps.inFlight.track(
         (async () => {
-          if (!(await isFirstDelivery(deps.store, 'zalo', incoming.id))) return;
+          const answered = await claimDelivery(deps.store, 'zalo', incoming.id);
+          if (!answered) return;
           const answer = await deps.assistant.handle(incoming.message);
-          if (answer.silent) return;
+          if (answer.silent) return answered();
           try {
             await deps.client.sendText(incoming.message.userId, answer.text, answer.buttons);
           } catch (err) {
@@ -81,6 +82,7 @@ export function registerZaloOaWebhook(
             if (code !== undefined && NO_RETRY_ERRORS.has(code)) deps.log.info({ code }, 'zalo: user outside the interaction window; not retried');
             else deps.log.error({ err: String(err) }, 'zalo: reply failed');
           }
+          await answered();
         })(),
       );
       return reply.status(200).send({ ok: true });
