@@ -1,4 +1,5 @@
 import { createHash } from 'node:crypto';
+import { LRUCache } from 'lru-cache';
 import type { IncomingMessage, Reply } from '../core/message.js';
 import type { Store } from '../storage/store.js';
 import { hashUser, type CampaignBook } from './campaign-book.js';
@@ -47,6 +48,9 @@ interface Attribution {
  * question counts toward it. All counts are atomic increments, so concurrent messages lose nothing.
  */
 export class CampaignStats {
+  /** A person's campaign never changes once recorded, so it is kept here after the first look-up. */
+  private readonly known = new LRUCache<string, string>({ max: 50_000 });
+
   constructor(
     private readonly store: Store,
     private readonly campaigns: CampaignBook,
@@ -61,14 +65,18 @@ export class CampaignStats {
   /** Records a person's first contact; a start payload naming a known campaign attributes them to it. */
   private async attribution(message: IncomingMessage, startPayload: string | undefined): Promise<string> {
     const user = hashUser(message.channel, message.userId, this.salt);
+    const cached = this.known.get(user);
+    if (cached) return cached;
     const campaign = startPayload ? await this.campaigns.get(startPayload) : undefined;
     const wanted: Attribution = { code: campaign?.code ?? DIRECT, channel: message.channel, at: this.clock().toISOString() };
     if (await this.store.setIfAbsent('campaign', `u:${user}`, wanted)) {
       await this.bump(wanted.code, 'users', dayOf(this.clock()));
+      this.known.set(user, wanted.code);
       return wanted.code;
     }
-    const known = await this.store.get<Attribution>('campaign', `u:${user}`);
-    return known?.code ?? DIRECT;
+    const known = (await this.store.get<Attribution>('campaign', `u:${user}`))?.code;
+    if (known) this.known.set(user, known);
+    return known ?? DIRECT;
   }
 
   /** Counts one message and its answer. */

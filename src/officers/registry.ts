@@ -1,4 +1,5 @@
 import { randomInt } from 'node:crypto';
+import { LRUCache } from 'lru-cache';
 import type { Store } from '../storage/store.js';
 
 /** A person who may ask about and close the tasks of one unit (cán bộ của đơn vị). */
@@ -25,6 +26,9 @@ export type RedeemResult = { ok: true; officer: Officer } | { ok: false; reason:
 
 /** Invites and officers, kept in the store so they survive restarts and are shared by instances. */
 export class OfficerRegistry {
+  /** Who is an officer, remembered for a few seconds: every message asks, and most senders are citizens. */
+  private readonly cache = new LRUCache<string, { officer: Officer | null }>({ max: 50_000, ttl: 10_000 });
+
   constructor(
     private readonly store: Store,
     private readonly clock: () => Date,
@@ -53,12 +57,17 @@ export class OfficerRegistry {
     await this.store.delete('invite', code);
     const officer: Officer = { user, unit: invite.unit, locality: invite.locality, since: this.clock().toISOString() };
     await this.store.set('officer', user, officer);
+    this.cache.delete(user);
     await this.updateIndex((users) => [...users.filter((u) => u !== user), user]);
     return { ok: true, officer };
   }
 
-  officerOf(user: string): Promise<Officer | undefined> {
-    return this.store.get<Officer>('officer', user);
+  async officerOf(user: string): Promise<Officer | undefined> {
+    const hit = this.cache.get(user);
+    if (hit) return hit.officer ?? undefined;
+    const officer = await this.store.get<Officer>('officer', user);
+    this.cache.set(user, { officer: officer ?? null });
+    return officer;
   }
 
   async list(): Promise<Officer[]> {
@@ -69,6 +78,7 @@ export class OfficerRegistry {
 
   async revoke(user: string): Promise<boolean> {
     const removed = await this.store.delete('officer', user);
+    this.cache.delete(user);
     await this.updateIndex((users) => users.filter((u) => u !== user));
     return removed;
   }
