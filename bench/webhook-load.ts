@@ -4,6 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import autocannon from 'autocannon';
 import Fastify from 'fastify';
+import { freePort } from '../src/util/free-port.js';
 
 export interface LoadFigures {
   instances: number;
@@ -53,8 +54,8 @@ const QUESTIONS = ['dang ky muc 2 o dau', 'lam vneid ton tien ko', 'kích hoạt
 export async function measureWebhookLoad(instances: number, redisUrl: string | undefined, seconds = 10): Promise<LoadFigures> {
   const { stub, perChat, root } = await startStub();
   const env: Record<string, string> = { TELEGRAM_API_ROOT: root, REDIS_URL: redisUrl ?? '', DATA_DIR: mkdtempSync(join(tmpdir(), 'vneid-bench-')) };
-  const basePort = 4100 + (process.pid % 500);
-  const children = await Promise.all(Array.from({ length: instances }, (_, i) => startInstance(basePort + i, env)));
+  const ports = await Promise.all(Array.from({ length: instances }, () => freePort()));
+  const children = await Promise.all(ports.map((port) => startInstance(port, env)));
   const firstId = Math.floor(Math.random() * 1e9);
   let updateId = firstId;
   const run = (port: number) =>
@@ -76,7 +77,7 @@ export async function measureWebhookLoad(instances: number, redisUrl: string | u
       ],
     });
   const started = Date.now();
-  const results = await Promise.all(children.map((_, i) => run(basePort + i)));
+  const results = await Promise.all(ports.map((port) => run(port)));
   // let queued work finish: wait until no answer has come for a second (at most 60 s)
   let last = -1;
   let lastChange = Date.now();

@@ -5,12 +5,13 @@ import { splitText } from '../../src/channels/split-text.js';
 import type { Logger } from '../../src/core/logger.js';
 import { LocalStore } from '../../src/storage/local-store.js';
 import { testAssistant } from '../helpers/assistant.js';
+import { freePort } from '../../src/util/free-port.js';
 
 const token = '123456:TEST-token';
 const warnings: string[] = [];
 const log: Logger = { debug: () => {}, info: () => {}, warn: (_o, msg) => void warnings.push(msg ?? ''), error: () => {} };
-const port = 9300 + (process.pid % 500);
-const server = new TelegramServer({ port, host: '127.0.0.1', storeTimeout: 60 });
+let port = 0;
+let server: TelegramServer;
 const store = LocalStore.memory();
 let channel: TelegramChannel;
 
@@ -32,6 +33,8 @@ function keyboard(m: BotMessage): { text: string; callback_data: string }[] {
 }
 
 beforeAll(async () => {
+  port = await freePort();
+  server = new TelegramServer({ port, host: '127.0.0.1', storeTimeout: 60 });
   await server.start();
   channel = new TelegramChannel({ token, apiRoot: `http://127.0.0.1:${port}` }, testAssistant({ store }), store, log);
   await channel.start();

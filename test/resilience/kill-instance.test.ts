@@ -2,6 +2,7 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import Fastify from 'fastify';
 import { afterAll, describe, expect, it } from 'vitest';
+import { freePort } from '../../src/util/free-port.js';
 
 const url = process.env.REDIS_URL;
 if (!url && !process.env.CI) console.warn('Kill-an-instance test skipped: REDIS_URL is not set (CI sets it).');
@@ -59,9 +60,10 @@ describe.runIf(Boolean(url))('an instance killed in the middle of a burst', () =
   it('loses no update: the survivor answers what the dead one had not, after re-delivery', async () => {
     await stub.listen({ port: 0, host: '127.0.0.1' });
     const apiRoot = `http://127.0.0.1:${(stub.server.address() as { port: number }).port}`;
-    const portA = 5200 + (process.pid % 300);
+    const portA = await freePort();
+    const portB = await freePort();
     const a = await startInstance(portA, apiRoot);
-    const b = await startInstance(portA + 1, apiRoot);
+    const b = await startInstance(portB, apiRoot);
 
     const burst = Promise.all(Array.from({ length: N }, (_, i) => deliver(portA, i)));
     while ([...answers.values()].length < N / 4) await new Promise((r) => setTimeout(r, 5));
@@ -70,7 +72,7 @@ describe.runIf(Boolean(url))('an instance killed in the middle of a burst', () =
 
     // the platform (or the load balancer) delivers the burst again, to the survivor, once the dead instance's claims ran out
     await new Promise((r) => setTimeout(r, 2000));
-    const statuses = await Promise.all(Array.from({ length: N }, (_, i) => deliver(portA + 1, i)));
+    const statuses = await Promise.all(Array.from({ length: N }, (_, i) => deliver(portB, i)));
     expect(statuses.every((s) => s === 200)).toBe(true);
     let last = -1;
     for (let i = 0; i < 100; i++) {

@@ -4,13 +4,15 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { buildApp } from '../../src/server/app.js';
 import { RedisStore } from '../../src/storage/redis-store.js';
 import { testAssistant } from '../helpers/assistant.js';
+import { freePort } from '../../src/util/free-port.js';
 
 const REDIS_SERVER = ['/usr/bin/redis-server', '/usr/local/bin/redis-server'].find((p) => existsSync(p));
 if (!REDIS_SERVER && !process.env.CI) console.warn('Redis restart test skipped: no redis-server binary here.');
-const port = 6400 + (process.pid % 400);
+let port = 0;
 let server: ChildProcess | undefined;
 
 async function startRedis(): Promise<void> {
+  port ||= await freePort();
   server = spawn(REDIS_SERVER!, ['--port', String(port), '--bind', '127.0.0.1', '--save', '', '--appendonly', 'no'], { stdio: 'ignore' });
   await new Promise((r) => setTimeout(r, 400));
 }
