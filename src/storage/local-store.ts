@@ -3,15 +3,15 @@ import { join, resolve } from 'node:path';
 import KeyvSqlite from '@keyv/sqlite';
 import Keyv from 'keyv';
 import { KeyedQueue } from '../util/keyed-queue.js';
-import { StoreError, type Namespace, type Store } from './store.js';
+import { KeyvStore } from './keyv-store.js';
+import type { Namespace, Store } from './store.js';
 
 /**
  * A store for one process: keyv over an SQLite file in DATA_DIR (the embedded
  * default) or over memory (eval runs and tests that do not test storage).
  * One process only, so the atomic operations need just a lock per key.
  */
-export class LocalStore implements Store {
-  private readonly keyv: Keyv;
+export class LocalStore extends KeyvStore implements Store {
   private readonly locks = new KeyedQueue();
   private lastError: unknown;
   private readonly sweeper: NodeJS.Timeout | undefined;
@@ -21,7 +21,7 @@ export class LocalStore implements Store {
     readonly file: string | undefined,
   ) {
     const adapter = file ? new KeyvSqlite({ uri: `sqlite://${file}`, busyTimeout: 5000 }) : new Map();
-    this.keyv = new Keyv({ store: adapter, throwOnErrors: true });
+    super(new Keyv({ store: adapter, throwOnErrors: true }), () => `${kind} store${file ? ` (${file})` : ''}`);
     this.keyv.on('error', (err: unknown) => {
       this.lastError = err;
     });
@@ -42,30 +42,6 @@ export class LocalStore implements Store {
 
   static memory(): LocalStore {
     return new LocalStore('memory', undefined);
-  }
-
-  private key(ns: Namespace, key: string): string {
-    return `${ns}:${key}`;
-  }
-
-  private async guard<T>(what: string, op: () => Promise<T>): Promise<T> {
-    try {
-      return await op();
-    } catch (err) {
-      throw new StoreError(`${this.kind} store${this.file ? ` (${this.file})` : ''}: ${what} failed`, { cause: err });
-    }
-  }
-
-  get<T>(ns: Namespace, key: string): Promise<T | undefined> {
-    return this.guard('get', () => this.keyv.get<T>(this.key(ns, key)));
-  }
-
-  async set<T>(ns: Namespace, key: string, value: T, ttlMs?: number): Promise<void> {
-    await this.guard('set', () => this.keyv.set(this.key(ns, key), value, ttlMs));
-  }
-
-  delete(ns: Namespace, key: string): Promise<boolean> {
-    return this.guard('delete', () => this.keyv.delete(this.key(ns, key)));
   }
 
   /** keyv's SQLite adapter: its table and query function, for the two operations keyv has no verb for. */
@@ -100,10 +76,6 @@ export class LocalStore implements Store {
     );
   }
 
-  async deleteFlag(ns: Namespace, key: string): Promise<void> {
-    await this.delete(ns, key);
-  }
-
   increment(ns: Namespace, key: string, by = 1, ttlMs?: number): Promise<number> {
     const k = this.key(ns, key);
     const sql = this.sql;
@@ -129,10 +101,6 @@ export class LocalStore implements Store {
         return total;
       }),
     );
-  }
-
-  async count(ns: Namespace, key: string): Promise<number> {
-    return (await this.get<number>(ns, key)) ?? 0;
   }
 
   async ping(): Promise<boolean> {

@@ -1,6 +1,7 @@
 import KeyvPostgres from '@keyv/postgres';
 import Keyv from 'keyv';
-import { StoreError, type Namespace, type Store } from './store.js';
+import { KeyvStore } from './keyv-store.js';
+import type { Namespace, Store } from './store.js';
 
 const TABLE = 'vneid_store';
 
@@ -8,44 +9,16 @@ const TABLE = 'vneid_store';
  * PostgreSQL through keyv (@keyv/postgres), for operators who want task status and the audit log in
  * a durable database (DATABASE_URL). Set-if-absent and counters are single SQL statements.
  */
-export class PostgresStore implements Store {
+export class PostgresStore extends KeyvStore implements Store {
   readonly kind = 'postgres' as const;
-  private readonly keyv: Keyv;
   private readonly adapter: KeyvPostgres;
 
   /** `prefix` keeps separate runs (tests) apart in one database. */
-  constructor(url: string, private readonly prefix = '') {
-    this.adapter = new KeyvPostgres({ uri: url, table: TABLE, max: 5 });
-    this.keyv = new Keyv({ store: this.adapter, throwOnErrors: true });
+  constructor(url: string, prefix = '') {
+    const adapter = new KeyvPostgres({ uri: url, table: TABLE, max: 5 });
+    super(new Keyv({ store: adapter, throwOnErrors: true }), () => 'PostgreSQL store', prefix);
+    this.adapter = adapter;
     this.keyv.on('error', () => undefined); // thrown to the caller (throwOnErrors)
-  }
-
-  private key(ns: Namespace, key: string): string {
-    return `${this.prefix}${ns}:${key}`;
-  }
-
-  private async guard<T>(what: string, op: () => Promise<T>): Promise<T> {
-    try {
-      return await op();
-    } catch (err) {
-      throw new StoreError(`PostgreSQL store: ${what} failed`, { cause: err });
-    }
-  }
-
-  get<T>(ns: Namespace, key: string): Promise<T | undefined> {
-    return this.guard('get', () => this.keyv.get<T>(this.key(ns, key)));
-  }
-
-  async set<T>(ns: Namespace, key: string, value: T, ttlMs?: number): Promise<void> {
-    await this.guard('set', () => this.keyv.set(this.key(ns, key), value, ttlMs));
-  }
-
-  delete(ns: Namespace, key: string): Promise<boolean> {
-    return this.guard('delete', () => this.keyv.delete(this.key(ns, key)));
-  }
-
-  async deleteFlag(ns: Namespace, key: string): Promise<void> {
-    await this.delete(ns, key);
   }
 
   setIfAbsent<T>(ns: Namespace, key: string, value: T, ttlMs?: number): Promise<boolean> {
@@ -79,10 +52,6 @@ export class PostgresStore implements Store {
       )) as { total: string | number }[];
       return Number(rows[0]!.total);
     });
-  }
-
-  async count(ns: Namespace, key: string): Promise<number> {
-    return Number((await this.get<number>(ns, key)) ?? 0);
   }
 
   async ping(): Promise<boolean> {

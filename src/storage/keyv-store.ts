@@ -1,0 +1,46 @@
+import type Keyv from 'keyv';
+import { StoreError, type Namespace } from './store.js';
+
+/**
+ * What the keyv-backed stores share: namespaced keys, values through keyv, and errors that name the
+ * store and the operation (keyv is set to throw, so a broken store is loud, never a silent undefined).
+ */
+export abstract class KeyvStore {
+  protected constructor(
+    protected readonly keyv: Keyv,
+    private readonly label: () => string,
+    protected readonly prefix = '',
+  ) {}
+
+  protected key(ns: Namespace, key: string): string {
+    return `${this.prefix}${ns}:${key}`;
+  }
+
+  protected async guard<T>(what: string, op: () => Promise<T>): Promise<T> {
+    try {
+      return await op();
+    } catch (err) {
+      throw new StoreError(`${this.label()}: ${what} failed`, { cause: err });
+    }
+  }
+
+  get<T>(ns: Namespace, key: string): Promise<T | undefined> {
+    return this.guard('get', () => this.keyv.get<T>(this.key(ns, key)));
+  }
+
+  async set<T>(ns: Namespace, key: string, value: T, ttlMs?: number): Promise<void> {
+    await this.guard('set', () => this.keyv.set(this.key(ns, key), value, ttlMs));
+  }
+
+  delete(ns: Namespace, key: string): Promise<boolean> {
+    return this.guard('delete', () => this.keyv.delete(this.key(ns, key)));
+  }
+
+  async deleteFlag(ns: Namespace, key: string): Promise<void> {
+    await this.delete(ns, key);
+  }
+
+  async count(ns: Namespace, key: string): Promise<number> {
+    return Number((await this.get<number>(ns, key)) ?? 0);
+  }
+}
