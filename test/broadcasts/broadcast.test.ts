@@ -42,7 +42,7 @@ afterAll(async () => {
   rmSync(dataDir, { recursive: true, force: true });
 });
 
-const env = () => ({ ...process.env, DATA_DIR: dataDir, REDIS_URL: '', TELEGRAM_BOT_TOKEN: '99:stub', TELEGRAM_API_ROOT: apiRoot, TELEGRAM_BROADCAST_PER_SECOND: String(PER_SECOND) });
+const env = () => ({ ...process.env, DATA_DIR: dataDir, REDIS_URL: '', DATABASE_URL: '', TELEGRAM_BOT_TOKEN: '99:stub', TELEGRAM_API_ROOT: apiRoot, TELEGRAM_BROADCAST_PER_SECOND: String(PER_SECOND) });
 
 describe('broadcast to 1,000 subscribers through a persistent queue', () => {
   it('respects the rate, survives a kill half-way and sends nobody the message twice', async () => {

@@ -11,7 +11,7 @@ export async function cli(args: string[], env: Record<string, string> = {}): Pro
   try {
     const { stdout, stderr } = await run(TSX, ['src/cli/main.ts', ...args], {
       cwd: ROOT,
-      env: { ...process.env, REDIS_URL: '', ...env },
+      env: { ...process.env, REDIS_URL: '', DATABASE_URL: '', ...env },
       timeout: 60_000,
     });
     return { stdout, stderr, code: 0 };
