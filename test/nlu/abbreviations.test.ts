@@ -46,3 +46,12 @@ describe('typo tolerance', () => {
     expect(understand('hôm nay trời đẹp').text).toBe('hom nay troi dep');
   });
 });
+
+describe('central-dialect words', () => {
+  it('read mô, răng, chi as đâu, sao, gì only where they mean that', () => {
+    expect(understand('đăng ký mức 2 ở mô').text).toBe('dang ky muc 2 o dau');
+    expect(understand('mang chi theo').text).toBe('mang gi theo');
+    expect(understand('chi phí bao nhiêu').text).toBe('chi phi bao nhieu');
+    expect(understand('chi tiết nhiệm vụ').text).toBe('chi tiet nhiem vu');
+  });
+});
