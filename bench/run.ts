@@ -43,7 +43,7 @@ console.table(pipeline);
 results.pipeline = pipeline;
 
 // 2. accuracy, ours against node-nlp trained on the dev questions
-const files = ['data/samples/questions-dev.jsonl', 'data/samples/questions-holdout.jsonl', 'data/samples/questions-holdout2.jsonl', 'data/samples/questions-holdout3.jsonl', 'data/samples/questions-holdout4.jsonl', 'data/samples/questions-extra.jsonl'];
+const files = ['data/samples/questions-dev.jsonl', 'data/samples/questions-holdout.jsonl', 'data/samples/questions-holdout2.jsonl', 'data/samples/questions-holdout3.jsonl', 'data/samples/questions-holdout4.jsonl', 'data/samples/questions-holdout5.jsonl', 'data/samples/questions-extra.jsonl'];
 say('baseline: training node-nlp on the dev questions...');
 const baseline = await measureBaseline(files[0]!, files);
 const ours = await Promise.all(files.map(async (f) => (await measurePipeline(f, 0, 1)).accuracy));
