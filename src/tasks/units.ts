@@ -76,12 +76,15 @@ interface Pattern {
 export class UnitDirectory {
   private readonly units = new Map<string, Unit[]>();
   private readonly patterns = new Map<string, Pattern[]>();
+  /** group patterns as token keys, made once: groupOf is asked for every task a unit's list looks at */
+  private readonly groupKeys: { group: UnitGroup; keys: string[] }[];
   readonly localities: Locality[];
   readonly groups: UnitGroup[];
 
   constructor(file: UnitFile) {
     this.localities = file.localities.map(({ units: _units, ...l }) => l);
     this.groups = file.groups;
+    this.groupKeys = file.groups.flatMap((group) => group.patterns.map((p) => ({ group, keys: tokenize(p).map((t) => t.key) })));
     for (const loc of file.localities) {
       const template = loc.kind === 'province' ? file.provinceUnits : [];
       const units = [...template, ...loc.units].map((u) => ({
@@ -154,7 +157,7 @@ export class UnitDirectory {
   /** The group a collective name belongs to, if it is one. */
   groupOf(name: string): UnitGroup | undefined {
     const key = tokenize(name).map((t) => t.key);
-    return this.groups.find((g) => g.patterns.some((p) => tokenize(p).map((t) => t.key).every((k, j) => key[j] !== undefined && similar(k, key[j]!))));
+    return this.groupKeys.find(({ keys }) => keys.every((k, j) => key[j] !== undefined && similar(k, key[j]!)))?.group;
   }
 
   /** Does a name in a task's lead or support list cover this unit (itself, or a group it belongs to)? */

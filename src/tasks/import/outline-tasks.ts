@@ -5,18 +5,23 @@ import { splitUnitList, type UnitDirectory } from '../units.js';
 import { joinText } from './lines.js';
 import { fieldText, type Block } from './outline.js';
 
-/** "4. Sở Thông tin và Truyền thông chủ trì" (also OCR: "chu tri", "chi tri", "chii tri"). */
+/** "4. Sở Thông tin và Truyền thông chủ trì" (also OCR: "chu tri", "chi tri", "chii tri"), matched on the folded heading. */
 const LEADS_HEADING = /\bch\w{0,2}\s+tr\w?i\W*$/;
 
 function isLeadHeading(block: Block): boolean {
   return LEADS_HEADING.test(fold(joinText(block.heading)));
 }
 
+/** The heading without its "chủ trì" ending; folding keeps the length, so the cut falls at the same place. */
+function withoutLeadSuffix(raw: string): string {
+  const heading = raw.normalize('NFC');
+  const at = fold(heading).search(LEADS_HEADING);
+  return at < 0 ? heading : heading.slice(0, at);
+}
+
 /** The units a heading names when it is (almost) nothing but units: "1. Công an tỉnh", "8. Các sở, ban, ngành tỉnh". */
 function headingUnits(block: Block, locality: string, units: UnitDirectory): string[] {
-  const heading = joinText(block.heading)
-    .split(/:\s+/)[0]!
-    .replace(LEADS_HEADING_RAW, '')
+  const heading = withoutLeadSuffix(joinText(block.heading).split(/:\s+/)[0]!)
     .replace(/^(?:đề nghị|de nghi|bé nghi|b¢ nghi|be nghi)\s+/iu, '')
     .trim();
   if (heading.length > 200) return [];
@@ -28,7 +33,6 @@ function headingUnits(block: Block, locality: string, units: UnitDirectory): str
   const known = new Set(mentions.map((m) => m.name));
   return splitUnitList(heading, locality, units).filter((name) => known.has(name) || units.groupOf(name));
 }
-const LEADS_HEADING_RAW = /\s*ch\S{0,3}\s+tr\S{0,2}\s*$/iu;
 
 /** A task's title: its heading, or for a bare unit heading its first paragraph. */
 function titleOf(block: Block, fromBody: boolean): string {
