@@ -35,6 +35,11 @@ function printReply(reply: Reply): void {
   if (reply.buttons.length > 0) console.log(`\n${reply.buttons.map((b, i) => `[${i + 1}] ${b.label}`).join('  ')}`);
 }
 
+/** The assistant as every command sees it: the configured store, NOW and the user-hash salt from the environment. */
+function assistantFor(store: Store) {
+  return createAssistant({ store, clock: clockFromEnv(process.env), userHashSalt: process.env.USER_HASH_SALT });
+}
+
 async function withStore<T>(run: (store: Store) => Promise<T>, store: Store = openStore(process.env)): Promise<T> {
   try {
     return await run(store);
@@ -47,7 +52,7 @@ async function ask(args: string[]): Promise<void> {
   const { values, positionals } = parseArgs({ args, options: { user: { type: 'string' }, json: { type: 'boolean' } }, allowPositionals: true });
   const text = positionals.join(' ');
   await withStore(async (store) => {
-    const assistant = createAssistant({ store, clock: clockFromEnv(process.env), userHashSalt: process.env.USER_HASH_SALT });
+    const assistant = assistantFor(store);
     const reply = await assistant.handle({ channel: 'console', userId: values.user ?? 'console', text });
     if (values.json) {
       console.log(JSON.stringify({ intent: reply.intent, reply: reply.text, buttons: reply.buttons, source: reply.source }));
@@ -58,7 +63,7 @@ async function ask(args: string[]): Promise<void> {
 async function chat(args: string[]): Promise<void> {
   const { values } = parseArgs({ args, options: { user: { type: 'string' } } });
   await withStore(async (store) => {
-    const assistant = createAssistant({ store, clock: clockFromEnv(process.env), userHashSalt: process.env.USER_HASH_SALT });
+    const assistant = assistantFor(store);
     const rl = createInterface({ input: process.stdin, output: process.stdout, terminal: process.stdin.isTTY });
     const userId = values.user ?? 'console';
     let buttons: Reply['buttons'] = [];
@@ -83,7 +88,7 @@ async function evaluate(args: string[]): Promise<void> {
   if (positionals.length === 0) throw new UsageError('eval needs a FILE.jsonl');
   // Eval runs in memory: its made-up users never reach the real store.
   await withStore(async (store) => {
-    const assistant = createAssistant({ store, clock: clockFromEnv(process.env), userHashSalt: process.env.USER_HASH_SALT });
+    const assistant = assistantFor(store);
     for (const file of positionals) {
       const results = await runEval(assistant, readSamples(file));
       if (values.json) {

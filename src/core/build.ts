@@ -19,6 +19,7 @@ import { UnitDirectory } from '../tasks/units.js';
 import { Assistant } from './assistant.js';
 import { loadContent } from './locale.js';
 import { silentLogger, type Logger } from './logger.js';
+import { fill } from '../util/fill.js';
 import { Renderer } from './render.js';
 import { Sessions } from './session.js';
 
@@ -101,6 +102,6 @@ export function createAssistant(deps: AssistantDependencies, knowledge: Knowledg
     campaigns: stats,
     subscriptions: new Subscriptions(deps.store, clock),
     officerText: (language: Language, key: string, values: Record<string, string> = {}) =>
-      (strings[language][key] ?? strings.vi[key] ?? key).replace(/\{(\w+)\}/g, (_: string, k: string) => values[k] ?? `{${k}}`),
+      fill(strings[language][key] ?? strings.vi[key] ?? key, values),
   });
 }

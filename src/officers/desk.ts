@@ -5,6 +5,7 @@ import type { Deadline } from '../tasks/deadline.js';
 import type { TaskBook, UnitTask } from '../tasks/task-book.js';
 import type { PlanInfo, Task } from '../tasks/types.js';
 import type { Unit, UnitDirectory } from '../tasks/units.js';
+import { fill } from '../util/fill.js';
 import type { Officer } from './registry.js';
 
 export const PAGE_SIZE = 5;
@@ -12,10 +13,6 @@ export type OfficerStrings = Record<string, string>;
 
 /** Campaign figures of a locality, for "thống kê chiến dịch". */
 export type CampaignSummary = (locality: string) => Promise<{ code: string; name: string; users: number; questions: number; answered: number }[]>;
-
-function fill(template: string, values: Record<string, string | number>): string {
-  return template.replace(/\{(\w+)\}/g, (_, k: string) => String(values[k] ?? `{${k}}`));
-}
 
 function isoDay(d: Date): string {
   return d.toISOString().slice(0, 10);
