@@ -57,12 +57,12 @@ results.baseline_time = { p50_ms: baseline.p50_ms, p99_ms: baseline.p99_ms };
 // 3. webhook throughput
 const load = [];
 say('webhook load: one instance, SQLite...');
-load.push(await measureWebhookLoad(1, undefined));
+load.push(await measureWebhookLoad({ instances: 1, redisUrl: undefined }));
 if (haveRedis) {
   say('webhook load: one instance, Redis...');
-  load.push(await measureWebhookLoad(1, redisUrl));
+  load.push(await measureWebhookLoad({ instances: 1, redisUrl }));
   say('webhook load: two instances sharing Redis...');
-  load.push(await measureWebhookLoad(2, redisUrl));
+  load.push(await measureWebhookLoad({ instances: 2, redisUrl }));
 }
 console.log('\nTelegram webhook under autocannon (50 connections, 10 s, loopback; outgoing calls to a local stub):');
 console.table(load);

@@ -1,7 +1,8 @@
 import { spawn, type ChildProcess } from 'node:child_process';
-import { mkdtempSync } from 'node:fs';
+import { mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { performance } from 'node:perf_hooks';
 import autocannon from 'autocannon';
 import Fastify from 'fastify';
 import { freePort } from '../src/util/free-port.js';
@@ -9,37 +10,68 @@ import { freePort } from '../src/util/free-port.js';
 export interface LoadFigures {
   instances: number;
   store: string;
-  requests_per_s: number;
-  p50_ms: number;
-  p99_ms: number;
-  non_2xx: number;
+  /** requests a second autocannon was asked to send (0: as fast as the connections allow) */
+  offered_per_s: number;
+  /** requests a second the webhook took */
+  accepted_per_s: number;
+  /** refused with 503 (too much in flight) or failed */
+  refused: number;
+  /** HTTP round trip of the webhook (200 comes before the answer is worked out) */
+  http_p50_ms: number;
+  http_p99_ms: number;
   answered: number;
   /** updates answered a second, from the first request to the last answer */
   answered_per_s: number;
+  /** from sending the update to the stub receiving sendMessage */
+  answer_p50_ms: number;
+  answer_p99_ms: number;
+  /** CPU time of the instance(s) per accepted update: what one update costs, whatever else runs on the machine */
+  cpu_ms_per_update: number;
   duplicates: number;
 }
 
-const SECRET = 'bench-secret-0123456789';
+export interface LoadOptions {
+  instances: number;
+  redisUrl: string | undefined;
+  seconds?: number;
+  /** fixed offered rate (requests a second over all instances); unset: as fast as 50 connections go */
+  rate?: number;
+}
 
-/** A Bot API stand-in: answers getMe and counts sendMessage per chat. */
+const SECRET = 'bench-secret-0123456789';
+const CLOCK_TICK_MS = 10; // USER_HZ is 100 on Linux
+
+/** CPU time (user + system) a process has used so far, from /proc. */
+function cpuMs(pid: number): number {
+  const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1]!.split(' ');
+  return (Number(fields[11]) + Number(fields[12])) * CLOCK_TICK_MS;
+}
+
+/** A Bot API stand-in: answers getMe and records when each chat got a sendMessage. */
 async function startStub() {
   const stub = Fastify();
-  const perChat = new Map<string, number>();
+  const arrivals = new Map<number, number[]>();
   stub.post('/:bot/getMe', async () => ({ ok: true, result: { id: 1, is_bot: true, first_name: 'bench', username: 'bench_bot' } }));
   stub.post('/:bot/setWebhook', async () => ({ ok: true, result: true }));
   stub.post('/:bot/setMyCommands', async () => ({ ok: true, result: true }));
   stub.post('/:bot/sendMessage', async (req) => {
-    const chat = String((req.body as { chat_id: number }).chat_id);
-    perChat.set(chat, (perChat.get(chat) ?? 0) + 1);
+    const chat = Number((req.body as { chat_id: number }).chat_id);
+    const list = arrivals.get(chat) ?? [];
+    list.push(performance.now());
+    arrivals.set(chat, list);
     return { ok: true, result: { message_id: 1, date: 0, chat: { id: chat, type: 'private' } } };
   });
   stub.post('/:bot/answerCallbackQuery', async () => ({ ok: true, result: true }));
   await stub.listen({ port: 0, host: '127.0.0.1' });
-  return { stub, perChat, root: `http://127.0.0.1:${(stub.server.address() as { port: number }).port}` };
+  return { stub, arrivals, root: `http://127.0.0.1:${(stub.server.address() as { port: number }).port}` };
 }
 
 function startInstance(port: number, env: Record<string, string>): Promise<ChildProcess> {
-  const child = spawn(process.execPath, ['--import', 'tsx', 'bench/instance.ts'], { env: { ...process.env, ...env, PORT: String(port), TELEGRAM_BOT_TOKEN: '1:bench', TELEGRAM_WEBHOOK_SECRET: SECRET, LOG_LEVEL: 'warn' }, stdio: ['ignore', 'pipe', 'inherit'] });
+  const nodeArgs = process.env.BENCH_NODE_ARGS?.split(' ').filter(Boolean) ?? [];
+  const child = spawn(process.execPath, [...nodeArgs, '--import', 'tsx', 'bench/instance.ts'], {
+    env: { ...process.env, ...env, PORT: String(port), TELEGRAM_BOT_TOKEN: '1:bench', TELEGRAM_WEBHOOK_SECRET: SECRET, LOG_LEVEL: 'warn' },
+    stdio: ['ignore', 'pipe', 'inherit'],
+  });
   return new Promise((resolve, reject) => {
     child.stdout!.on('data', (d: Buffer) => {
       if (d.toString().includes('ready')) resolve(child);
@@ -48,61 +80,88 @@ function startInstance(port: number, env: Record<string, string>): Promise<Child
   });
 }
 
-const QUESTIONS = ['dang ky muc 2 o dau', 'lam vneid ton tien ko', 'kích hoạt tài khoản thế nào', 'how to get a level 2 electronic ID', 'sổ hộ khẩu còn dùng không', 'xin chao'];
+function percentile(sorted: number[], p: number): number {
+  return sorted.length === 0 ? NaN : sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))]!;
+}
 
-/** Throughput and latency of the Telegram webhook under autocannon, with 1 or 2 instances. */
-export async function measureWebhookLoad(instances: number, redisUrl: string | undefined, seconds = 10): Promise<LoadFigures> {
-  const { stub, perChat, root } = await startStub();
+const QUESTIONS = ['dang ky muc 2 o dau', 'lam vneid ton tien ko', 'kích hoạt tài khoản thế nào', 'how to get a level 2 electronic ID', 'sổ hộ khẩu còn dùng không', 'xin chao'];
+const USERS = 10_000;
+
+/**
+ * The Telegram webhook of 1 or 2 instances under autocannon. Each update's answer is matched to
+ * its request per chat (answers to one person keep their order), which gives the time to answer.
+ */
+export async function measureWebhookLoad(options: LoadOptions): Promise<LoadFigures> {
+  const { instances, redisUrl, seconds = 10, rate } = options;
+  const { stub, arrivals, root } = await startStub();
   const env: Record<string, string> = { TELEGRAM_API_ROOT: root, REDIS_URL: redisUrl ?? '', DATA_DIR: mkdtempSync(join(tmpdir(), 'vneid-bench-')) };
   const ports = await Promise.all(Array.from({ length: instances }, () => freePort()));
   const children = await Promise.all(ports.map((port) => startInstance(port, env)));
-  const firstId = Math.floor(Math.random() * 1e9);
-  let updateId = firstId;
+  const cpuBefore = children.map((c) => cpuMs(c.pid!));
+  const sent = new Map<number, number[]>();
+  let updateId = Math.floor(Math.random() * 1e9);
+  const firstId = updateId;
   const run = (port: number) =>
     autocannon({
       url: `http://127.0.0.1:${port}/webhooks/telegram`,
       connections: 50,
       duration: seconds,
+      ...(rate ? { overallRate: Math.round(rate / instances) } : {}),
       requests: [
         {
           method: 'POST',
           headers: { 'content-type': 'application/json', 'x-telegram-bot-api-secret-token': SECRET },
           setupRequest: (req: autocannon.Request) => {
             const id = updateId++;
-            const chat = 100_000 + (id % 10_000);
+            const chat = 100_000 + (id % USERS);
+            const list = sent.get(chat) ?? [];
+            list.push(performance.now());
+            sent.set(chat, list);
             req.body = JSON.stringify({ update_id: id, message: { message_id: id, date: 0, chat: { id: chat, type: 'private' }, from: { id: chat, is_bot: false, first_name: 'B' }, text: QUESTIONS[id % QUESTIONS.length] } });
             return req;
           },
         },
       ],
     });
-  const started = Date.now();
+  const started = performance.now();
   const results = await Promise.all(ports.map((port) => run(port)));
+  const total = () => [...arrivals.values()].reduce((n, l) => n + l.length, 0);
   // let queued work finish: wait until no answer has come for a second (at most 60 s)
   let last = -1;
-  let lastChange = Date.now();
-  while (Date.now() - lastChange < 1000 && Date.now() - started < (seconds + 60) * 1000) {
+  let lastChange = performance.now();
+  while (performance.now() - lastChange < 1000 && performance.now() - started < (seconds + 60) * 1000) {
     await new Promise((r) => setTimeout(r, 200));
-    const now = [...perChat.values()].reduce((a, b) => a + b, 0);
-    if (now !== last) {
-      last = now;
-      lastChange = Date.now();
+    if (total() !== last) {
+      last = total();
+      lastChange = performance.now();
     }
   }
-  const elapsed = (lastChange - started) / 1000;
+  const cpu = children.reduce((n, c, i) => n + cpuMs(c.pid!) - cpuBefore[i]!, 0);
   children.forEach((c) => c.kill('SIGTERM'));
   await stub.close();
-  const answered = [...perChat.values()].reduce((a, b) => a + b, 0);
+
+  const refused = results.reduce((n, r) => n + r.non2xx + r.errors, 0);
+  const accepted = updateId - firstId - refused;
+  const answered = total();
+  const lastAnswer = Math.max(...[...arrivals.values()].map((l) => l.at(-1)!));
+  // refused requests make the per-chat pairing unreliable: latency is only given when none were refused
+  const waits: number[] = [];
+  if (refused === 0) for (const [chat, times] of arrivals) times.forEach((t, k) => waits.push(t - (sent.get(chat)?.[k] ?? t)));
+  waits.sort((a, b) => a - b);
   return {
     instances,
     store: redisUrl ? 'redis' : 'sqlite',
-    requests_per_s: Math.round(results.reduce((n, r) => n + r.requests.average, 0)),
-    p50_ms: Math.max(...results.map((r) => r.latency.p50)),
-    p99_ms: Math.max(...results.map((r) => r.latency.p99)),
-    non_2xx: results.reduce((n, r) => n + r.non2xx, 0),
+    offered_per_s: rate ?? 0,
+    accepted_per_s: Math.round(accepted / seconds),
+    refused,
+    http_p50_ms: Math.max(...results.map((r) => r.latency.p50)),
+    http_p99_ms: Math.max(...results.map((r) => r.latency.p99)),
     answered,
-    answered_per_s: Math.round(answered / elapsed),
+    answered_per_s: Math.round(answered / ((lastAnswer - started) / 1000)),
+    answer_p50_ms: +percentile(waits, 50).toFixed(1),
+    answer_p99_ms: +percentile(waits, 99).toFixed(1),
+    cpu_ms_per_update: +(cpu / Math.max(1, accepted)).toFixed(3),
     // every request built was sent (also those still open when autocannon stopped); refused ones were not processed
-    duplicates: Math.max(0, answered - (updateId - firstId - results.reduce((n, r) => n + r.non2xx, 0))),
+    duplicates: Math.max(0, answered - accepted),
   };
 }

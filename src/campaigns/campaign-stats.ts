@@ -74,7 +74,7 @@ export class CampaignStats {
       this.known.set(user, wanted.code);
       return wanted.code;
     }
-    const known = (await this.store.get<Attribution>('campaign', `u:${user}`))?.code;
+    const known = (await this.store.getFlag<Attribution>('campaign', `u:${user}`))?.code;
     if (known) this.known.set(user, known);
     return known ?? DIRECT;
   }

@@ -1,7 +1,8 @@
 import { Engine, type RuleResult } from 'json-rules-engine';
 import type { Understanding } from '../nlu/understand.js';
-import { mentions, operators } from './operators.js';
-import { phrasesOf, type IntentRule } from './rule-file.js';
+import type { Operator } from 'json-rules-engine';
+import { mentions, operatorsFor, PhraseLists } from './operators.js';
+import { phrasesOf, withPhraseKeys, type IntentRule } from './rule-file.js';
 import { RuleIndex } from './rule-index.js';
 
 /** The facts a rule may test. */
@@ -54,9 +55,15 @@ export class KnowledgeBase {
   private readonly phrases: string[][];
   private readonly engines = new Map<string, Engine>();
   private readonly positionOf: Map<string, number>;
+  /** the rules as the engine gets them: phrase lists replaced by their keys */
+  private readonly engineRules: IntentRule[];
+  private readonly operators: Operator[];
 
   constructor(readonly rules: readonly IntentRule[]) {
     this.index = new RuleIndex(rules);
+    const lists = new PhraseLists();
+    this.engineRules = rules.map((r) => withPhraseKeys(r, lists));
+    this.operators = operatorsFor(lists);
     this.phrases = rules.map((r) => phrasesOf(r.conditions as Parameters<typeof phrasesOf>[0]));
     this.positionOf = new Map(rules.map((r, i) => [r.name, i]));
   }
@@ -76,11 +83,11 @@ export class KnowledgeBase {
     let engine = this.engines.get(key);
     if (!engine) {
       engine = new Engine(
-        candidates.map((i) => this.rules[i]!),
+        candidates.map((i) => this.engineRules[i]!),
         // Entities that were not found are undefined facts: their conditions fail, on purpose.
         { allowUndefinedFacts: true, replaceFactsInEventParams: false },
       );
-      for (const op of operators) engine.addOperator(op);
+      for (const op of this.operators) engine.addOperator(op);
       if (this.engines.size >= ENGINE_CACHE_SIZE) this.engines.delete(this.engines.keys().next().value!);
       this.engines.set(key, engine);
     }

@@ -14,10 +14,34 @@ const isText = (v: unknown): boolean => typeof v === 'string';
 
 export const PHRASE_OPERATORS = ['mentionsAny', 'mentionsAll', 'mentionsNone'] as const;
 
-export const operators: Operator[] = [
-  new Operator<string, string[]>('mentionsAny', (text, phrases) => phrases.some((p) => mentions(text, p)), isText),
-  new Operator<string, string[]>('mentionsAll', (text, phrases) => phrases.every((p) => mentions(text, p)), isText),
-  new Operator<string, string[]>('mentionsNone', (text, phrases) => !phrases.some((p) => mentions(text, p)), isText),
-  /** an entity was found: {"fact": "service", "operator": "isPresent", "value": true} */
-  new Operator<unknown, boolean>('isPresent', (value, wanted) => (value !== undefined && value !== null) === wanted, () => true),
-];
+/**
+ * The phrase lists of the rules, each under a short key. The engine is given conditions that carry
+ * the key instead of the list: json-rules-engine deep-copies every condition it evaluates, and a
+ * key costs nothing to copy where a list of forty phrases costs more than matching it.
+ */
+export class PhraseLists {
+  private readonly lists = new Map<string, readonly string[]>();
+
+  keyFor(list: readonly string[]): string {
+    const key = `phrases#${this.lists.size}`;
+    this.lists.set(key, list);
+    return key;
+  }
+
+  get(key: string): readonly string[] {
+    const list = this.lists.get(key);
+    if (!list) throw new Error(`unknown phrase list ${key}`);
+    return list;
+  }
+}
+
+export function operatorsFor(lists: PhraseLists): Operator[] {
+  const any = (text: string, key: string) => lists.get(key).some((p) => mentions(text, p));
+  return [
+    new Operator<string, string>('mentionsAny', (text, key) => any(text, key), isText),
+    new Operator<string, string>('mentionsAll', (text, key) => lists.get(key).every((p) => mentions(text, p)), isText),
+    new Operator<string, string>('mentionsNone', (text, key) => !any(text, key), isText),
+    /** an entity was found: {"fact": "service", "operator": "isPresent", "value": true} */
+    new Operator<unknown, boolean>('isPresent', (value, wanted) => (value !== undefined && value !== null) === wanted, () => true),
+  ];
+}

@@ -2,7 +2,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { RuleProperties, TopLevelCondition } from 'json-rules-engine';
 import { fold } from '../nlu/fold.js';
-import { PHRASE_OPERATORS } from './operators.js';
+import { PHRASE_OPERATORS, type PhraseLists } from './operators.js';
 
 /** One rule as written in rules/*.json: a json-rules-engine rule whose event type is the intent id. */
 export interface IntentRule extends RuleProperties {
@@ -44,12 +44,50 @@ function foldPhrases(c: Condition, where: string, normalise: PhraseNormaliser): 
   return { ...c, value: [...new Set((c.value as string[]).map(normalise))] };
 }
 
+function keyPhrases(c: Condition, lists: PhraseLists): Condition {
+  if (c.all) return { ...c, all: c.all.map((x) => keyPhrases(x, lists)) };
+  if (c.any) return { ...c, any: c.any.map((x) => keyPhrases(x, lists)) };
+  if (c.not) return { ...c, not: keyPhrases(c.not, lists) };
+  return isPhraseCondition(c) ? { ...c, value: lists.keyFor(c.value as string[]) } : c;
+}
+
+/** The rule as the engine runs it: each phrase list filed in `lists` and named by its key. */
+export function withPhraseKeys(rule: IntentRule, lists: PhraseLists): IntentRule {
+  return { ...rule, conditions: keyPhrases(rule.conditions as Condition, lists) as TopLevelCondition };
+}
+
 /** Every folded phrase used by the rule's text conditions (for the vocabulary of typo correction). */
 export function phrasesOf(c: Condition): string[] {
   if (c.all) return c.all.flatMap(phrasesOf);
   if (c.any) return c.any.flatMap(phrasesOf);
   if (c.not) return phrasesOf(c.not);
   return isPhraseCondition(c) && c.operator !== 'mentionsNone' ? (c.value as string[]) : [];
+}
+
+/** What a rule's text conditions at the top of its `all` demand of a message. */
+export interface TextDemands {
+  /** of each list, at least one phrase must be in the message */
+  anyOf: string[][];
+  /** every phrase of each list must be */
+  allOf: string[][];
+  /** no phrase of each list may be */
+  noneOf: string[][];
+}
+
+/**
+ * The text conditions a message must meet for the rule to hold (the rule may demand more: levels,
+ * age...). Only the top-level `all` is read; conditions under `any` or `not` are left to the engine.
+ */
+export function textDemandsOf(c: Condition): TextDemands {
+  const demands: TextDemands = { anyOf: [], allOf: [], noneOf: [] };
+  for (const part of c.all ?? [c]) {
+    if (!isPhraseCondition(part)) continue;
+    const list = part.value as string[];
+    if (part.operator === 'mentionsAny') demands.anyOf.push(list);
+    else if (part.operator === 'mentionsAll') demands.allOf.push(list);
+    else demands.noneOf.push(list);
+  }
+  return demands;
 }
 
 /**

@@ -1,24 +1,35 @@
 import { mentions } from './operators.js';
-import { keyPhrasesOf, type IntentRule } from './rule-file.js';
+import { keyPhrasesOf, textDemandsOf, type IntentRule, type TextDemands } from './rule-file.js';
 
 interface Filed {
   phrase: string;
   rule: number;
 }
 
+/** Does the text meet the rule's text conditions? (The same test the operators make.) */
+function meets(text: string, d: TextDemands): boolean {
+  const has = (p: string) => mentions(text, p);
+  return d.anyOf.every((list) => list.some(has)) && d.allOf.every((list) => list.every(has)) && !d.noneOf.some((list) => list.some(has));
+}
+
 /**
  * Which rules can match a message? Each key phrase of a rule is filed under its
  * first word; a message looks up its own words and keeps the rules whose key
- * phrase it really contains, plus the few rules that need no phrase. The engine
- * then runs on that small set, so rules on other topics cost a message nothing.
+ * phrase it really contains and whose other text conditions it meets, plus the
+ * few rules that need no phrase. The engine then runs on that small set (its
+ * verdict is the same: a rule left out could not have held), so rules on other
+ * topics cost a message nothing.
  */
 export class RuleIndex {
   private readonly byWord = new Map<string, Filed[]>();
   private readonly unindexed: number[] = [];
+  private readonly demands: TextDemands[];
 
   constructor(readonly rules: readonly IntentRule[]) {
+    type Conditions = Parameters<typeof keyPhrasesOf>[0];
+    this.demands = rules.map((rule) => textDemandsOf(rule.conditions as Conditions));
     rules.forEach((rule, i) => {
-      const keys = keyPhrasesOf(rule.conditions as Parameters<typeof keyPhrasesOf>[0]);
+      const keys = keyPhrasesOf(rule.conditions as Conditions);
       if (!keys) {
         this.unindexed.push(i);
         return;
@@ -34,13 +45,16 @@ export class RuleIndex {
 
   /** Positions (in `rules`) of the rules worth evaluating for this folded text, in file order. */
   candidates(text: string): number[] {
-    const found = new Set<number>(this.unindexed);
+    const looked = new Set<number>();
+    const found: number[] = this.unindexed.filter((i) => meets(text, this.demands[i]!));
     for (const w of new Set(text.split(' '))) {
       for (const { phrase, rule } of this.byWord.get(w) ?? []) {
-        if (!found.has(rule) && (phrase === w || mentions(text, phrase))) found.add(rule);
+        if (looked.has(rule) || !(phrase === w || mentions(text, phrase))) continue;
+        looked.add(rule);
+        if (meets(text, this.demands[rule]!)) found.push(rule);
       }
     }
-    return [...found].sort((a, b) => a - b);
+    return found.sort((a, b) => a - b);
   }
 
   get alwaysEvaluated(): number {

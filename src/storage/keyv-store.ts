@@ -36,6 +36,15 @@ export abstract class KeyvStore {
     return this.guard('delete', () => this.keyv.delete(this.key(ns, key)));
   }
 
+  // flags and values share keyv's one table here
+  getFlag<T>(ns: Namespace, key: string): Promise<T | undefined> {
+    return this.get<T>(ns, key);
+  }
+
+  setFlag<T>(ns: Namespace, key: string, value: T, ttlMs?: number): Promise<void> {
+    return this.set(ns, key, value, ttlMs);
+  }
+
   async deleteFlag(ns: Namespace, key: string): Promise<void> {
     await this.delete(ns, key);
   }

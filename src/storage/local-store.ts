@@ -96,8 +96,12 @@ export class LocalStore extends KeyvStore implements Store {
     }
     return this.locks.run(k, () =>
       this.guard('increment', async () => {
-        const total = ((await this.keyv.get<number>(k)) ?? 0) + by;
-        await this.keyv.set(k, total, ttlMs);
+        // the time limit is set by the first increment and kept by the later ones
+        const now = Date.now();
+        const current = await this.keyv.get<number>(k, { raw: true });
+        const total = (current?.value ?? 0) + by;
+        const expires = current ? current.expires : ttlMs ? now + ttlMs : undefined;
+        await this.keyv.set(k, total, expires ? Math.max(1, expires - now) : undefined);
         return total;
       }),
     );

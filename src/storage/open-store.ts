@@ -38,6 +38,12 @@ export class RoutedStore implements Store {
   setIfAbsent<T>(ns: Namespace, key: string, value: T, ttlMs?: number) {
     return this.pick(ns).setIfAbsent(ns, key, value, ttlMs);
   }
+  setFlag<T>(ns: Namespace, key: string, value: T, ttlMs?: number) {
+    return this.pick(ns).setFlag(ns, key, value, ttlMs);
+  }
+  getFlag<T>(ns: Namespace, key: string) {
+    return this.pick(ns).getFlag<T>(ns, key);
+  }
   deleteFlag(ns: Namespace, key: string) {
     return this.pick(ns).deleteFlag(ns, key);
   }

@@ -71,25 +71,32 @@ export class RedisStore implements Store {
     }
   }
 
-  private async client() {
-    const client = this.adapter.client as unknown as {
+  /** The client keyv holds, for the commands keyv has no verb for. */
+  private get client() {
+    return this.adapter.client as unknown as {
       set(k: string, v: string, o: Record<string, unknown>): Promise<string | null>;
-      incrBy(k: string, by: number): Promise<number>;
-      pExpire(k: string, ms: number): Promise<unknown>;
       get(k: string): Promise<string | null>;
       del(k: string): Promise<number>;
       ping(): Promise<string>;
+      multi(): { incrBy(k: string, by: number): { pExpire(k: string, ms: number, mode: 'NX'): { exec(): Promise<unknown[]> } } };
+      incrBy(k: string, by: number): Promise<number>;
     };
-    return client;
   }
 
-  /** A value set through keyv, or else one set by `setIfAbsent` (which lives in the atomic key space). */
   get<T>(ns: Namespace, key: string): Promise<T | undefined> {
-    return this.guard('get', async () => {
-      const value = await this.keyv.get<T>(this.key(ns, key));
-      if (value !== undefined) return value;
-      const raw = await (await this.client()).get(this.rawKey(ns, key));
+    return this.guard('get', () => this.keyv.get<T>(this.key(ns, key)));
+  }
+
+  getFlag<T>(ns: Namespace, key: string): Promise<T | undefined> {
+    return this.guard('getFlag', async () => {
+      const raw = await this.client.get(this.rawKey(ns, key));
       return raw === null ? undefined : (JSON.parse(raw) as T);
+    });
+  }
+
+  setFlag<T>(ns: Namespace, key: string, value: T, ttlMs?: number): Promise<void> {
+    return this.guard('setFlag', async () => {
+      await this.client.set(this.rawKey(ns, key), JSON.stringify(value), ttlMs ? { PX: ttlMs } : {});
     });
   }
 
@@ -99,8 +106,7 @@ export class RedisStore implements Store {
 
   delete(ns: Namespace, key: string): Promise<boolean> {
     return this.guard('delete', async () => {
-      const viaKeyv = await this.keyv.delete(this.key(ns, key));
-      const raw = await (await this.client()).del(this.rawKey(ns, key));
+      const [viaKeyv, raw] = await Promise.all([this.keyv.delete(this.key(ns, key)), this.client.del(this.rawKey(ns, key))]);
       return viaKeyv || raw > 0;
     });
   }
@@ -109,33 +115,34 @@ export class RedisStore implements Store {
     return this.guard('setIfAbsent', async () => {
       const options: Record<string, unknown> = { NX: true };
       if (ttlMs) options.PX = ttlMs;
-      return (await (await this.client()).set(this.rawKey(ns, key), JSON.stringify(value), options)) === 'OK';
+      return (await this.client.set(this.rawKey(ns, key), JSON.stringify(value), options)) === 'OK';
     });
   }
 
   deleteFlag(ns: Namespace, key: string): Promise<void> {
     return this.guard('deleteFlag', async () => {
-      await (await this.client()).del(this.rawKey(ns, key));
+      await this.client.del(this.rawKey(ns, key));
     });
   }
 
   increment(ns: Namespace, key: string, by = 1, ttlMs?: number): Promise<number> {
     return this.guard('increment', async () => {
-      const client = await this.client();
-      const total = await client.incrBy(this.rawKey(ns, key), by);
-      if (ttlMs && total === by) await client.pExpire(this.rawKey(ns, key), ttlMs);
-      return total;
+      const k = this.rawKey(ns, key);
+      if (!ttlMs) return this.client.incrBy(k, by);
+      // one transaction: the counter never exists without its time limit, even if this process dies
+      const [total] = await this.client.multi().incrBy(k, by).pExpire(k, ttlMs, 'NX').exec();
+      return Number(total);
     });
   }
 
   count(ns: Namespace, key: string): Promise<number> {
-    return this.guard('count', async () => Number((await (await this.client()).get(this.rawKey(ns, key))) ?? 0));
+    return this.guard('count', async () => Number((await this.client.get(this.rawKey(ns, key))) ?? 0));
   }
 
   async ping(): Promise<boolean> {
     try {
       await this.connected();
-      return (await (await this.client()).ping()) === 'PONG';
+      return (await this.client.ping()) === 'PONG';
     } catch {
       return false;
     }

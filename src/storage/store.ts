@@ -23,9 +23,16 @@ export interface Store {
   get<T>(ns: Namespace, key: string): Promise<T | undefined>;
   set<T>(ns: Namespace, key: string, value: T, ttlMs?: number): Promise<void>;
   delete(ns: Namespace, key: string): Promise<boolean>;
-  /** Sets the key only if it does not exist; true when this call set it (dedupe, one-time codes). Atomic. */
+  /**
+   * Flags: small values for claims, locks and first-contact records, read and written atomically.
+   * Sets the flag only if it does not exist; true when this call set it (dedupe, one-time codes).
+   */
   setIfAbsent<T>(ns: Namespace, key: string, value: T, ttlMs?: number): Promise<boolean>;
-  /** Removes a key set by `setIfAbsent` (a released lock). */
+  /** Sets a flag whatever it held (a claim that becomes "done"). */
+  setFlag<T>(ns: Namespace, key: string, value: T, ttlMs?: number): Promise<void>;
+  /** Reads a flag set by `setIfAbsent` or `setFlag` (`get` reads only what `set` wrote). */
+  getFlag<T>(ns: Namespace, key: string): Promise<T | undefined>;
+  /** Removes a flag (a released lock). */
   deleteFlag(ns: Namespace, key: string): Promise<void>;
   /** Adds to a counter and returns the new total. Atomic. Counters are read with `count`, not `get`. */
   increment(ns: Namespace, key: string, by?: number, ttlMs?: number): Promise<number>;

@@ -129,13 +129,31 @@ describe('sqlite store', () => {
 });
 
 describe.each(factories)('%s store: flags', (_kind, make, enabled) => {
-  it.runIf(enabled)('reads back a value set by setIfAbsent, and deletes it', async () => {
+  it.runIf(enabled)('reads back a flag set by setIfAbsent, replaces and deletes it', async () => {
     const store = make();
     try {
+      expect(await store.getFlag('test', 'first')).toBeUndefined();
       expect(await store.setIfAbsent('test', 'first', { code: 'abc' }, 60_000)).toBe(true);
-      expect(await store.get('test', 'first')).toEqual({ code: 'abc' });
+      expect(await store.getFlag('test', 'first')).toEqual({ code: 'abc' });
+      await store.setFlag('test', 'first', 'done', 60_000);
+      expect(await store.getFlag('test', 'first')).toBe('done');
+      expect(await store.setIfAbsent('test', 'first', 'again', 60_000)).toBe(false);
       expect(await store.delete('test', 'first')).toBe(true);
       expect(await store.setIfAbsent('test', 'first', { code: 'def' }, 60_000)).toBe(true);
+      await store.deleteFlag('test', 'first');
+      expect(await store.getFlag('test', 'first')).toBeUndefined();
+    } finally {
+      await store.close();
+    }
+  });
+
+  it.runIf(enabled)('gives a counter with a time limit its limit on the first increment only', async () => {
+    const store = make();
+    try {
+      expect(await store.increment('rate', 'minute', 1, 100)).toBe(1);
+      expect(await store.increment('rate', 'minute', 1, 60_000)).toBe(2);
+      await new Promise((r) => setTimeout(r, 200));
+      expect(await store.increment('rate', 'minute', 1, 100)).toBe(1);
     } finally {
       await store.close();
     }
