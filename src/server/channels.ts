@@ -1,5 +1,5 @@
 import type { FastifyInstance } from 'fastify';
-import { InFlight } from '../channels/in-flight.js';
+import { Inbox } from '../channels/inbox.js';
 import { TelegramChannel } from '../channels/telegram/telegram-channel.js';
 import { registerTelegramWebhook } from '../channels/telegram/telegram-webhook.js';
 import { ZaloBotChannel } from '../channels/zalo/zalo-bot-channel.js';
@@ -25,7 +25,7 @@ export interface RunningChannels {
  * to the platforms are made by start(). A channel that is off says why.
  */
 export function setUpChannels(app: FastifyInstance, env: ChannelEnv, deps: { assistant: Assistant; store: Store; log: Logger; port: number }): RunningChannels {
-  const inFlight = new InFlight();
+  const inbox = new Inbox(deps.store, deps.log);
   const states: ChannelState[] = [{ name: 'web', on: true, why: `web chat at http://localhost:${deps.port}/` }];
   const starters: (() => Promise<void>)[] = [];
   const stoppers: (() => void)[] = [];
@@ -40,7 +40,7 @@ export function setUpChannels(app: FastifyInstance, env: ChannelEnv, deps: { ass
       deps.store,
       deps.log,
     );
-    if (env.TELEGRAM_WEBHOOK_URL) registerTelegramWebhook(app, telegram, env.TELEGRAM_WEBHOOK_SECRET!, inFlight);
+    if (env.TELEGRAM_WEBHOOK_URL) registerTelegramWebhook(app, telegram, env.TELEGRAM_WEBHOOK_SECRET!, inbox);
     const state: ChannelState = { name: 'telegram', on: true, why: telegram.mode === 'webhook' ? `webhook ${env.TELEGRAM_WEBHOOK_URL}` : 'long polling' };
     states.push(state);
     starters.push(() =>
@@ -67,7 +67,7 @@ export function setUpChannels(app: FastifyInstance, env: ChannelEnv, deps: { ass
       deps.log,
     );
     const client = new ZaloOaClient(env.ZALO_API_BASE || 'https://openapi.zalo.me', tokens, deps.log);
-    registerZaloOaWebhook(app, { assistant: deps.assistant, store: deps.store, client, oaSecretKey: env.ZALO_OA_SECRET_KEY!, log: deps.log, inFlight });
+    registerZaloOaWebhook(app, { assistant: deps.assistant, store: deps.store, client, oaSecretKey: env.ZALO_OA_SECRET_KEY!, log: deps.log, inbox });
     states.push({ name: 'zalo', on: true, why: 'webhook POST /webhooks/zalo' });
   }
 
@@ -81,7 +81,7 @@ export function setUpChannels(app: FastifyInstance, env: ChannelEnv, deps: { ass
       deps.store,
       deps.log,
     );
-    if (env.ZALO_BOT_WEBHOOK_URL) bot.registerWebhook(app, inFlight);
+    if (env.ZALO_BOT_WEBHOOK_URL) bot.registerWebhook(app, inbox);
     const state: ChannelState = { name: 'zalo-bot', on: true, why: bot.mode === 'webhook' ? `webhook ${env.ZALO_BOT_WEBHOOK_URL}` : 'polling' };
     states.push(state);
     starters.push(() =>
@@ -97,10 +97,11 @@ export function setUpChannels(app: FastifyInstance, env: ChannelEnv, deps: { ass
     states,
     start: async () => {
       await Promise.all(starters.map((s) => s()));
+      inbox.startSweeping();
     },
     stop: async () => {
       stoppers.forEach((s) => s());
-      await inFlight.drain();
+      await inbox.drain();
     },
   };
 }

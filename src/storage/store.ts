@@ -16,6 +16,7 @@ export type Namespace =
   | 'subscriber'
   | 'broadcast'
   | 'channel'
+  | 'inbox'
   | 'test';
 
 export interface Store {

@@ -1,7 +1,7 @@
 import Fastify from 'fastify';
 import { Telegram } from 'telegraf';
 import { afterAll, beforeEach, describe, expect, it, vi } from 'vitest';
-import { InFlight } from '../../src/channels/in-flight.js';
+import { Inbox } from '../../src/channels/inbox.js';
 import { TelegramChannel } from '../../src/channels/telegram/telegram-channel.js';
 import { registerTelegramWebhook, TELEGRAM_WEBHOOK_PATH } from '../../src/channels/telegram/telegram-webhook.js';
 import { silentLogger } from '../../src/core/logger.js';
@@ -12,9 +12,9 @@ const secret = 'a-long-webhook-secret-0123456789';
 const store = LocalStore.memory();
 const channel = new TelegramChannel({ token: '42:abc', webhookUrl: 'https://example.invalid/webhooks/telegram', webhookSecret: secret }, testAssistant({ store }), store, silentLogger);
 channel.bot.botInfo = { id: 42, is_bot: true, first_name: 'VNeID', username: 'vneid_bot', can_join_groups: false, can_read_all_group_messages: false, supports_inline_queries: false };
-const inFlight = new InFlight();
+const inbox = new Inbox(store, silentLogger);
 const app = Fastify();
-registerTelegramWebhook(app, channel, secret, inFlight);
+registerTelegramWebhook(app, channel, secret, inbox);
 afterAll(() => app.close());
 
 const sent: { method: string; payload: Record<string, unknown> }[] = [];
@@ -33,7 +33,7 @@ const update = (id: number, text: string) => ({
 
 async function post(body: unknown, token?: string) {
   const res = await app.inject({ method: 'POST', url: TELEGRAM_WEBHOOK_PATH, payload: body as object, headers: token ? { 'x-telegram-bot-api-secret-token': token } : {} });
-  await inFlight.drain();
+  await inbox.drain();
   return res;
 }
 

@@ -1,6 +1,6 @@
 import Fastify from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { InFlight } from '../../src/channels/in-flight.js';
+import { Inbox } from '../../src/channels/inbox.js';
 import { ZALO_BOT_WEBHOOK_PATH, ZaloBotChannel } from '../../src/channels/zalo/zalo-bot-channel.js';
 import { silentLogger } from '../../src/core/logger.js';
 import { LocalStore } from '../../src/storage/local-store.js';
@@ -13,19 +13,20 @@ stub.post('/:bot/sendMessage', async (req) => {
   return { ok: true, result: { message_id: 'm' } };
 });
 const app = Fastify();
-const inFlight = new InFlight();
+let inbox: Inbox;
 const secret = 'zalo-bot-secret-123';
 
 beforeAll(async () => {
   await stub.listen({ port: 0, host: '127.0.0.1' });
   const store = LocalStore.memory();
+  inbox = new Inbox(store, silentLogger);
   const bot = new ZaloBotChannel(
     { token: '111:abc', apiBase: `http://127.0.0.1:${(stub.server.address() as { port: number }).port}`, webhookUrl: 'https://example.invalid/webhooks/zalo-bot', webhookSecret: secret },
     testAssistant({ store }),
     store,
     silentLogger,
   );
-  bot.registerWebhook(app, inFlight);
+  bot.registerWebhook(app, inbox);
 });
 afterAll(async () => {
   await app.close();
@@ -36,7 +37,7 @@ const update = (id: string, text: string) => ({ ok: true, result: { event_name: 
 
 async function post(body: unknown, token?: string) {
   const res = await app.inject({ method: 'POST', url: ZALO_BOT_WEBHOOK_PATH, payload: body as object, headers: token ? { 'x-bot-api-secret-token': token } : {} });
-  await inFlight.drain();
+  await inbox.drain();
   return res;
 }
 

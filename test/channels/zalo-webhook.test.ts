@@ -1,6 +1,6 @@
 import Fastify, { type FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { InFlight } from '../../src/channels/in-flight.js';
+import { Inbox } from '../../src/channels/inbox.js';
 import { zaloSignature } from '../../src/channels/zalo/signature.js';
 import { ZaloOaClient } from '../../src/channels/zalo/zalo-oa-client.js';
 import { registerZaloOaWebhook, ZALO_WEBHOOK_PATH } from '../../src/channels/zalo/zalo-oa-webhook.js';
@@ -33,17 +33,18 @@ stub.post('/v4/oa/access_token', async (req) => {
 
 let app: FastifyInstance;
 let store: LocalStore;
-const inFlight = new InFlight();
+let inbox: Inbox;
 
 beforeAll(async () => {
   await stub.listen({ port: 0, host: '127.0.0.1' });
   const address = stub.server.address() as { port: number };
   const base = `http://127.0.0.1:${address.port}`;
   store = LocalStore.memory();
+  inbox = new Inbox(store, silentLogger);
   const tokens = new ZaloTokens(store, { appId: APP_ID, appSecret: 'app-secret', oauthBase: base, initial: { access: 'expired-token', refresh: 'refresh-0' } }, silentLogger);
   const client = new ZaloOaClient(base, tokens, silentLogger);
   app = Fastify();
-  registerZaloOaWebhook(app, { assistant: testAssistant({ store }), store, client, oaSecretKey: OA_SECRET, log: silentLogger, inFlight });
+  registerZaloOaWebhook(app, { assistant: testAssistant({ store }), store, client, oaSecretKey: OA_SECRET, log: silentLogger, inbox });
   await app.ready();
 });
 afterAll(async () => {
@@ -64,7 +65,7 @@ async function post(body: unknown, options: { signature?: string; raw?: string }
   const b = body as { app_id: string; timestamp: string };
   const signature = options.signature ?? `mac=${zaloSignature(b.app_id, raw, b.timestamp, OA_SECRET)}`;
   const res = await app.inject({ method: 'POST', url: ZALO_WEBHOOK_PATH, payload: raw, headers: { 'content-type': 'application/json', 'x-zevent-signature': signature } });
-  await inFlight.drain();
+  await inbox.drain();
   return res;
 }
 

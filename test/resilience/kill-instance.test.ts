@@ -58,7 +58,7 @@ const deliver = (port: number, i: number) =>
   );
 
 describe.runIf(Boolean(url))('an instance killed in the middle of a burst', () => {
-  it('loses no update: the survivor answers what the dead one had not, after re-delivery', async () => {
+  it('loses no update: the survivor takes over what the dead one had accepted, and the platform re-sends only what got no 200', async () => {
     await stub.listen({ port: 0, host: '127.0.0.1' });
     const apiRoot = `http://127.0.0.1:${(stub.server.address() as { port: number }).port}`;
     const portA = await freePort();
@@ -69,26 +69,31 @@ describe.runIf(Boolean(url))('an instance killed in the middle of a burst', () =
     const burst = Promise.all(Array.from({ length: N }, (_, i) => deliver(portA, i)));
     while ([...answers.values()].length < N / 4) await new Promise((r) => setTimeout(r, 5));
     a.kill('SIGKILL');
-    await burst;
+    const first = await burst;
+    const accepted = first.filter((s) => s === 200).length;
 
-    // the platform (or the load balancer) delivers the burst again, to the survivor, once the dead instance's claims ran out
-    await new Promise((r) => setTimeout(r, 2000));
-    const statuses = await Promise.all(Array.from({ length: N }, (_, i) => deliver(portB, i)));
+    // Telegram delivers again only what got no 200 (here: refused by the dead instance), to the survivor
+    const again = first.flatMap((s, i) => (s === 200 ? [] : [i]));
+    const statuses = await Promise.all(again.map((i) => deliver(portB, i)));
     expect(statuses.every((s) => s === 200)).toBe(true);
+    // what the dead instance had accepted and not answered, the survivor finds in the shared inbox
     let last = -1;
     for (let i = 0; i < 100; i++) {
-      await new Promise((r) => setTimeout(r, 200));
+      await new Promise((r) => setTimeout(r, 300));
       const total = [...answers.values()].reduce((x, y) => x + y, 0);
       if (total === last && answers.size === N) break;
       last = total;
     }
     const missing = Array.from({ length: N }, (_, i) => String(base + i)).filter((chat) => !answers.has(chat));
-    const twice = [...answers.values()].filter((n) => n > 1).length;
+    const repeated = [...answers].filter(([, n]) => n > 1).map(([chat]) => Number(chat) - base);
+    const twice = repeated.length;
+    console.log(`kill test: ${accepted} accepted before the kill, ${again.length} re-sent, ${twice} answered twice`);
+    expect(accepted).toBeGreaterThan(N / 4);
     expect(missing).toEqual([]);
-    // An update whose answer was on its way when the instance died was never marked answered, so the
-    // survivor answers it again: at-least-once, with duplicates bounded by what was in flight at the kill
-    // (a lost answer would be worse for a citizen than a repeated one). Updates answered before are not repeated.
-    expect(twice).toBeLessThan(N / 4);
+    // An answer on its way when the instance died was never marked answered, so the survivor sends it
+    // again: at-least-once. Only updates the dead instance had accepted can be repeated, and none thrice.
+    expect(repeated.every((i) => first[i] === 200)).toBe(true);
+    expect([...answers.values()].every((n) => n <= 2)).toBe(true);
     expect(answers.size).toBe(N);
     b.kill('SIGTERM');
   }, 90_000);

@@ -1,7 +1,7 @@
 import Fastify from 'fastify';
 import { Telegram } from 'telegraf';
 import { afterAll, describe, expect, it, vi } from 'vitest';
-import { InFlight } from '../../src/channels/in-flight.js';
+import { Inbox } from '../../src/channels/inbox.js';
 import { TelegramChannel } from '../../src/channels/telegram/telegram-channel.js';
 import { registerTelegramWebhook } from '../../src/channels/telegram/telegram-webhook.js';
 import { CampaignBook } from '../../src/campaigns/campaign-book.js';
@@ -23,9 +23,9 @@ function instance() {
   const channel = new TelegramChannel({ token: '5:x', webhookUrl: 'https://x.invalid', webhookSecret: 'shared-secret-1' }, assistant, store, silentLogger);
   channel.bot.botInfo = { id: 5, is_bot: true, first_name: 'b', username: 'b', can_join_groups: false, can_read_all_group_messages: false, supports_inline_queries: false };
   const app = Fastify();
-  const inFlight = new InFlight();
-  registerTelegramWebhook(app, channel, 'shared-secret-1', inFlight);
-  return { store, assistant, app, inFlight };
+  const inbox = new Inbox(store, silentLogger);
+  registerTelegramWebhook(app, channel, 'shared-secret-1', inbox);
+  return { store, assistant, app, inbox };
 }
 
 describe.runIf(Boolean(url))('several instances sharing Redis', () => {
@@ -48,7 +48,7 @@ describe.runIf(Boolean(url))('several instances sharing Redis', () => {
   it('process an update delivered to both instances once', async () => {
     const update = { update_id: 5001, message: { message_id: 1, date: 0, chat: { id: 77, type: 'private' }, from: { id: 77, is_bot: false, first_name: 'A' }, text: 'lam vneid ton tien ko' } };
     await Promise.all([post(a!.app, update), post(b!.app, update)]);
-    await Promise.all([a!.inFlight.drain(), b!.inFlight.drain()]);
+    await Promise.all([a!.inbox.drain(), b!.inbox.drain()]);
     expect(sent.filter((t) => /miễn phí/.test(t))).toHaveLength(1);
   });
 

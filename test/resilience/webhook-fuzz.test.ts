@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import Fastify from 'fastify';
 import { afterAll, describe, expect, it } from 'vitest';
-import { InFlight } from '../../src/channels/in-flight.js';
+import { Inbox } from '../../src/channels/inbox.js';
 import { TelegramChannel } from '../../src/channels/telegram/telegram-channel.js';
 import { registerTelegramWebhook } from '../../src/channels/telegram/telegram-webhook.js';
 import { ZaloBotChannel } from '../../src/channels/zalo/zalo-bot-channel.js';
@@ -22,13 +22,13 @@ vi.spyOn(Telegram.prototype, 'callApi').mockResolvedValue(true as never);
 const store = LocalStore.memory();
 const assistant = testAssistant({ store });
 const app = buildApp({ assistant, store, channels: () => [] });
-const inFlight = new InFlight();
+const inbox = new Inbox(store, silentLogger);
 const telegram = new TelegramChannel({ token: '1:x', webhookUrl: 'https://x.invalid', webhookSecret: 'sekret-sekret' }, assistant, store, silentLogger);
 telegram.bot.botInfo = { id: 1, is_bot: true, first_name: 'b', username: 'b', can_join_groups: false, can_read_all_group_messages: false, supports_inline_queries: false };
-registerTelegramWebhook(app, telegram, 'sekret-sekret', inFlight);
+registerTelegramWebhook(app, telegram, 'sekret-sekret', inbox);
 const tokens = new ZaloTokens(store, { appId: 'a', appSecret: 's', oauthBase: 'http://127.0.0.1:9', initial: { access: 't', refresh: 'r' } }, silentLogger);
-registerZaloOaWebhook(app, { assistant, store, client: new ZaloOaClient('http://127.0.0.1:9', tokens, silentLogger), oaSecretKey: 'oa', log: silentLogger, inFlight });
-new ZaloBotChannel({ token: 't', apiBase: 'http://127.0.0.1:9', webhookUrl: 'https://x.invalid', webhookSecret: 'bot-secret' }, assistant, store, silentLogger).registerWebhook(app, inFlight);
+registerZaloOaWebhook(app, { assistant, store, client: new ZaloOaClient('http://127.0.0.1:9', tokens, silentLogger), oaSecretKey: 'oa', log: silentLogger, inbox });
+new ZaloBotChannel({ token: 't', apiBase: 'http://127.0.0.1:9', webhookUrl: 'https://x.invalid', webhookSecret: 'bot-secret' }, assistant, store, silentLogger).registerWebhook(app, inbox);
 afterAll(() => app.close());
 
 /** A seeded generator, so a failure can be replayed. */
@@ -84,7 +84,7 @@ describe('webhook handlers under random and truncated bodies', () => {
       statuses.set(res.statusCode, (statuses.get(res.statusCode) ?? 0) + 1);
       expect(res.statusCode, `${route.url} ${JSON.stringify(body).slice(0, 120)}`).toBeLessThan(500);
     }
-    await inFlight.drain();
+    await inbox.drain();
     expect(statuses.get(200)).toBeGreaterThan(100);
     expect(statuses.get(400)).toBeGreaterThan(100);
   }, 120_000);

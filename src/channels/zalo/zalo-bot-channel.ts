@@ -5,7 +5,7 @@ import type { Logger } from '../../core/logger.js';
 import type { IncomingMessage, Reply } from '../../core/message.js';
 import type { Store } from '../../storage/store.js';
 import { claimDelivery, sameSecret } from '../delivery-guard.js';
-import type { InFlight } from '../in-flight.js';
+import type { Inbox } from '../inbox.js';
 import { splitText } from '../split-text.js';
 
 export const ZALO_BOT_WEBHOOK_PATH = '/webhooks/zalo-bot';
@@ -80,12 +80,13 @@ export class ZaloBotChannel {
     await answered();
   }
 
-  registerWebhook(app: FastifyInstance, inFlight: InFlight): void {
+  registerWebhook(app: FastifyInstance, inbox: Inbox): void {
+    inbox.handle('zalo-bot', (raw) => this.handleUpdate(raw));
     app.post(ZALO_BOT_WEBHOOK_PATH, async (req, reply) => {
       const token = req.headers['x-bot-api-secret-token'];
       if (!sameSecret(typeof token === 'string' ? token : undefined, this.settings.webhookSecret ?? '')) return reply.status(401).send({ error: 'bad secret token' });
-      if (inFlight.full) return reply.status(503).header('retry-after', '5').send({ error: 'busy, deliver again later' });
-      inFlight.track(this.handleUpdate(req.body).catch((err: unknown) => this.log.error({ err: String(err) }, 'zalo-bot: update failed')));
+      if (inbox.full) return reply.status(503).header('retry-after', '5').send({ error: 'busy, deliver again later' });
+      await inbox.accept('zalo-bot', req.body);
       return reply.status(200).send({ ok: true });
     });
   }

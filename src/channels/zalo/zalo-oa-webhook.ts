@@ -4,7 +4,7 @@ import type { Logger } from '../../core/logger.js';
 import type { IncomingMessage } from '../../core/message.js';
 import type { Store } from '../../storage/store.js';
 import { claimDelivery } from '../delivery-guard.js';
-import type { InFlight } from '../in-flight.js';
+import type { Inbox } from '../inbox.js';
 import { verifyZaloSignature } from './signature.js';
 import { NO_RETRY_ERRORS, ZaloApiError, type ZaloOaClient } from './zalo-oa-client.js';
 
@@ -42,13 +42,29 @@ export function incomingFromZalo(event: ZaloEvent): { message: IncomingMessage; 
 }
 
 /**
- * POST /webhooks/zalo: verifies the signature over the raw body (401 if wrong), answers 200 at once
- * and does the work after; re-delivered events are answered once.
+ * POST /webhooks/zalo: verifies the signature over the raw body (401 if wrong), keeps the event in
+ * the inbox, answers 200 and does the work after; re-delivered events are answered once.
  */
 export function registerZaloOaWebhook(
   app: FastifyInstance,
-  deps: { assistant: Assistant; store: Store; client: ZaloOaClient; oaSecretKey: string; log: Logger; inFlight: InFlight },
+  deps: { assistant: Assistant; store: Store; client: ZaloOaClient; oaSecretKey: string; log: Logger; inbox: Inbox },
 ): void {
+  deps.inbox.handle('zalo', async (raw) => {
+    const incoming = incomingFromZalo(raw as ZaloEvent);
+    if (!incoming) return;
+    const answered = await claimDelivery(deps.store, 'zalo', incoming.id);
+    if (!answered) return;
+    const answer = await deps.assistant.handle(incoming.message);
+    if (answer.silent) return answered();
+    try {
+      await deps.client.sendText(incoming.message.userId, answer.text, answer.buttons);
+    } catch (err) {
+      const code = err instanceof ZaloApiError ? err.code : undefined;
+      if (code !== undefined && NO_RETRY_ERRORS.has(code)) deps.log.info({ code }, 'zalo: user outside the interaction window; not retried');
+      else deps.log.error({ err: String(err) }, 'zalo: reply failed');
+    }
+    await answered();
+  });
   void app.register(async (scope) => {
     scope.addContentTypeParser('application/json', { parseAs: 'string' }, (req, body, done) => {
       (req as unknown as { rawBody: string }).rawBody = body as string;
@@ -68,23 +84,8 @@ export function registerZaloOaWebhook(
       }
       const incoming = incomingFromZalo(event);
       if (!incoming) return reply.status(200).send({ ok: true, ignored: true });
-      if (deps.inFlight.full) return reply.status(503).header('retry-after', '5').send({ error: 'busy, deliver again later' });
-      deps.inFlight.track(
-        (async () => {
-          const answered = await claimDelivery(deps.store, 'zalo', incoming.id);
-          if (!answered) return;
-          const answer = await deps.assistant.handle(incoming.message);
-          if (answer.silent) return answered();
-          try {
-            await deps.client.sendText(incoming.message.userId, answer.text, answer.buttons);
-          } catch (err) {
-            const code = err instanceof ZaloApiError ? err.code : undefined;
-            if (code !== undefined && NO_RETRY_ERRORS.has(code)) deps.log.info({ code }, 'zalo: user outside the interaction window; not retried');
-            else deps.log.error({ err: String(err) }, 'zalo: reply failed');
-          }
-          await answered();
-        })(),
-      );
+      if (deps.inbox.full) return reply.status(503).header('retry-after', '5').send({ error: 'busy, deliver again later' });
+      await deps.inbox.accept('zalo', event);
       return reply.status(200).send({ ok: true });
     });
   });

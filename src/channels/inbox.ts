@@ -1,0 +1,142 @@
+import type { Logger } from '../core/logger.js';
+import type { Store } from '../storage/store.js';
+import { CLAIM_TTL_MS } from './delivery-guard.js';
+
+/** An entry nobody finished is dropped after this long. */
+const KEEP_MS = 24 * 60 * 60_000;
+/** How many entries one sweep looks at, at most. */
+const SWEEP_BATCH = 5000;
+
+interface Entry {
+  platform: string;
+  payload: unknown;
+  at: number;
+}
+
+export type UpdateHandler = (payload: unknown) => Promise<void>;
+
+/**
+ * The updates a webhook has said 200 to and not yet answered. The platforms do not deliver an
+ * update again once they got 200, so each one is written to the store before the 200 goes back,
+ * and removed when its handler is done. An instance that dies takes nothing with it: every
+ * instance sweeps now and then for entries older than a claim lives, and handles them (the
+ * delivery claim inside each handler keeps two instances from answering one update).
+ * Too much work in memory turns new updates away (503), and the platform delivers them later.
+ */
+export class Inbox {
+  private readonly running = new Set<Promise<unknown>>();
+  /** numbers of the kept entries this instance is handling */
+  private readonly mine = new Set<number>();
+  private readonly handlers = new Map<string, UpdateHandler>();
+  private sweeper: NodeJS.Timeout | undefined;
+  private sweeping: Promise<number> | undefined;
+
+  constructor(
+    private readonly store: Store,
+    private readonly log: Logger,
+    readonly limit = 2000,
+    /** an entry older than this has lost its instance (its claim has run out too) */
+    private readonly orphanAfterMs = CLAIM_TTL_MS + 1000,
+  ) {}
+
+  /** How updates of a platform are handled: also those taken over from an instance that died. */
+  handle(platform: string, handler: UpdateHandler): void {
+    this.handlers.set(platform, handler);
+  }
+
+  get full(): boolean {
+    return this.running.size >= this.limit;
+  }
+
+  get size(): number {
+    return this.running.size;
+  }
+
+  /** Keeps the update, then handles it in the background. Resolves once it is kept. */
+  async accept(platform: string, payload: unknown): Promise<void> {
+    const handler = this.handlers.get(platform);
+    if (!handler) throw new Error(`no handler for ${platform} updates`);
+    let seq: number | undefined;
+    try {
+      seq = await this.store.increment('inbox', 'seq');
+      await this.store.set<Entry>('inbox', `e:${seq}`, { platform, payload, at: Date.now() }, KEEP_MS);
+    } catch (err) {
+      // the store is down: handle it from memory (the person is asked to try again) rather than refuse it
+      this.log.warn({ err: String(err), platform }, 'inbox: update not kept; handled from memory only');
+      seq = undefined;
+    }
+    this.track(this.run(handler, payload, seq));
+  }
+
+  private async run(handler: UpdateHandler, payload: unknown, seq: number | undefined): Promise<void> {
+    if (seq !== undefined) this.mine.add(seq);
+    try {
+      await handler(payload);
+    } finally {
+      if (seq !== undefined) {
+        await this.store.delete('inbox', `e:${seq}`).catch(() => undefined);
+        this.mine.delete(seq);
+      }
+    }
+  }
+
+  private track(work: Promise<unknown>): void {
+    const p = work.catch((err: unknown) => this.log.error({ err: String(err) }, 'inbox: update failed')).finally(() => this.running.delete(p));
+    this.running.add(p);
+  }
+
+  /**
+   * Handles the entries an instance left behind; returns how many. Entries are numbered, and
+   * the number below which all are done is kept, so a sweep reads only the recent ones.
+   */
+  sweep(): Promise<number> {
+    this.sweeping ??= this.sweepOnce().finally(() => (this.sweeping = undefined));
+    return this.sweeping;
+  }
+
+  private async sweepOnce(): Promise<number> {
+    const last = await this.store.count('inbox', 'seq');
+    const low = (await this.store.get<number>('inbox', 'low')) ?? 0;
+    const upTo = Math.min(last, low + SWEEP_BATCH);
+    const numbers = Array.from({ length: upTo - low }, (_, i) => low + 1 + i);
+    const entries = await Promise.all(numbers.map((n) => this.store.get<Entry>('inbox', `e:${n}`)));
+    const now = Date.now();
+    let done = low;
+    let blocked = false;
+    let taken = 0;
+    for (const [i, entry] of entries.entries()) {
+      const n = numbers[i]!;
+      if (entry !== undefined && !this.mine.has(n) && now - entry.at >= this.orphanAfterMs) {
+        const handler = this.handlers.get(entry.platform);
+        if (handler) {
+          // dated anew first, so that other instances' sweeps leave it to this one
+          await this.store.set<Entry>('inbox', `e:${n}`, { ...entry, at: now }, KEEP_MS);
+          taken++;
+          this.log.warn({ platform: entry.platform, age_ms: now - entry.at }, 'inbox: taking over an update left by a stopped instance');
+          this.track(this.run(handler, entry.payload, n));
+        }
+      }
+      if (entry !== undefined) blocked = true; // not finished: the mark stays below it
+      if (!blocked) done = n;
+    }
+    if (done > low) await this.store.set('inbox', 'low', done);
+    return taken;
+  }
+
+  /** Sweeps every `everyMs` (half a claim's life by default) until `drain`. */
+  startSweeping(everyMs = Math.max(500, Math.min(10_000, CLAIM_TTL_MS / 2))): void {
+    if (this.sweeper) return;
+    this.sweeper = setInterval(() => {
+      this.sweep().catch((err: unknown) => this.log.warn({ err: String(err) }, 'inbox: sweep failed'));
+    }, everyMs);
+    this.sweeper.unref();
+  }
+
+  /** Stops sweeping and waits for the updates being handled (graceful shutdown). */
+  async drain(): Promise<void> {
+    if (this.sweeper) clearInterval(this.sweeper);
+    this.sweeper = undefined;
+    await this.sweeping?.catch(() => undefined);
+    while (this.running.size > 0) await Promise.allSettled([...this.running]);
+  }
+}
