@@ -54,7 +54,9 @@ console.log(`node-nlp time per message: p50 ${baseline.p50_ms.toFixed(3)} ms, p9
 results.accuracy = accuracy;
 results.baseline_time = { p50_ms: baseline.p50_ms, p99_ms: baseline.p99_ms };
 
-// 3. webhook throughput
+// 3. webhook throughput: the most the webhook takes (autocannon, closed loop), then updates sent at a
+// fixed rate as a platform does, to see up to which rate answers keep up (answered/s = offered, and
+// the time to answer stays short)
 const load = [];
 say('webhook load: one instance, SQLite...');
 load.push(await measureWebhookLoad({ instances: 1, redisUrl: undefined }));
@@ -63,8 +65,16 @@ if (haveRedis) {
   load.push(await measureWebhookLoad({ instances: 1, redisUrl }));
   say('webhook load: two instances sharing Redis...');
   load.push(await measureWebhookLoad({ instances: 2, redisUrl }));
+  for (const rate of [250, 500, 1000, 1500]) {
+    say(`webhook load: one instance, Redis, ${rate} updates/s sent evenly...`);
+    load.push(await measureWebhookLoad({ instances: 1, redisUrl, rate }));
+  }
+  for (const rate of [500, 1000]) {
+    say(`webhook load: two instances sharing Redis, ${rate} updates/s sent evenly...`);
+    load.push(await measureWebhookLoad({ instances: 2, redisUrl, rate }));
+  }
 }
-console.log('\nTelegram webhook under autocannon (50 connections, 10 s, loopback; outgoing calls to a local stub):');
+console.log('\nTelegram webhook on loopback, outgoing calls to a local stub (offered 0: autocannon, 50 connections, 10 s; otherwise sent evenly for 10 s):');
 console.table(load);
 results.webhook = load;
 
@@ -72,7 +82,7 @@ results.webhook = load;
 const messages = Number(process.env.BENCH_MESSAGES || 100_000);
 say(`memory: ${messages} messages from ${messages / 10} users...`);
 const memory = await measureMemory(messages, messages / 10, haveRedis ? redisUrl : undefined);
-console.log('\nMemory:');
+console.log(`\nMemory (${memory.gc ? 'after a forced GC at each reading' : 'no forced GC: run with node --expose-gc'}; the second half of the messages comes from new people):`);
 console.table([memory]);
 results.memory = memory;
 

@@ -45,6 +45,23 @@ export function factsOf(u: Understanding, context: { previousIntent?: string; is
 
 const ENGINE_CACHE_SIZE = 512;
 
+interface ConditionTree {
+  fact?: string;
+  value?: unknown;
+  all?: ConditionTree[];
+  any?: ConditionTree[];
+  not?: ConditionTree;
+}
+
+/** The names of the facts a rule's conditions read. */
+function factsReadBy(c: ConditionTree): (keyof MessageFacts)[] {
+  if (c.all) return c.all.flatMap(factsReadBy);
+  if (c.any) return c.any.flatMap(factsReadBy);
+  if (c.not) return factsReadBy(c.not);
+  const compared = c.value && typeof c.value === 'object' && 'fact' in c.value ? [(c.value as { fact: string }).fact] : [];
+  return [c.fact, ...compared].filter((f): f is keyof MessageFacts => typeof f === 'string');
+}
+
 /**
  * The rules and how they are run. A message is matched against the candidate
  * rules the index gives; of the rules that hold, the highest priority wins, and
@@ -53,7 +70,7 @@ const ENGINE_CACHE_SIZE = 512;
 export class KnowledgeBase {
   private readonly index: RuleIndex;
   private readonly phrases: string[][];
-  private readonly engines = new Map<string, Engine>();
+  private readonly engines = new Map<string, { engine: Engine; facts: (keyof MessageFacts)[] }>();
   private readonly positionOf: Map<string, number>;
   /** the rules as the engine gets them: phrase lists replaced by their keys */
   private readonly engineRules: IntentRule[];
@@ -77,21 +94,27 @@ export class KnowledgeBase {
     return new Set(this.rules.map((r) => r.event.type));
   }
 
-  /** Engines are cached per candidate set; they are never stopped, so concurrent runs do not disturb each other. */
-  private engineFor(candidates: number[]): Engine {
+  /**
+   * Engines are cached per candidate set, with the facts their rules read (the engine makes an
+   * object of every fact it is given, so it gets only those). They are never stopped, so
+   * concurrent runs do not disturb each other.
+   */
+  private engineFor(candidates: number[]): { engine: Engine; facts: (keyof MessageFacts)[] } {
     const key = candidates.join(',');
-    let engine = this.engines.get(key);
-    if (!engine) {
-      engine = new Engine(
-        candidates.map((i) => this.engineRules[i]!),
+    let cached = this.engines.get(key);
+    if (!cached) {
+      const rules = candidates.map((i) => this.engineRules[i]!);
+      const engine = new Engine(
+        rules,
         // Entities that were not found are undefined facts: their conditions fail, on purpose.
         { allowUndefinedFacts: true, replaceFactsInEventParams: false },
       );
       for (const op of this.operators) engine.addOperator(op);
+      cached = { engine, facts: [...new Set(rules.flatMap((r) => factsReadBy(r.conditions as ConditionTree)))] };
       if (this.engines.size >= ENGINE_CACHE_SIZE) this.engines.delete(this.engines.keys().next().value!);
-      this.engines.set(key, engine);
+      this.engines.set(key, cached);
     }
-    return engine;
+    return cached;
   }
 
   /** How many rules would be evaluated for this folded text (for tests and benchmarks). */
@@ -107,7 +130,8 @@ export class KnowledgeBase {
   async classify(facts: MessageFacts): Promise<Classification | undefined> {
     const candidates = this.index.candidates(facts.text);
     if (candidates.length === 0) return undefined;
-    const { results } = await this.engineFor(candidates).run({ ...facts });
+    const { engine, facts: read } = this.engineFor(candidates);
+    const { results } = await engine.run(Object.fromEntries(read.map((name) => [name, facts[name]])));
     if (results.length === 0) return undefined;
     const ranked = results
       .map((r: RuleResult) => ({ r, priority: r.priority ?? 1, spec: this.specificity(r.name, facts.text) }))

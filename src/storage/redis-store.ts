@@ -78,7 +78,6 @@ export class RedisStore implements Store {
       get(k: string): Promise<string | null>;
       del(k: string): Promise<number>;
       ping(): Promise<string>;
-      multi(): { incrBy(k: string, by: number): { pExpire(k: string, ms: number, mode: 'NX'): { exec(): Promise<unknown[]> } } };
       incrBy(k: string, by: number): Promise<number>;
     };
   }
@@ -129,9 +128,10 @@ export class RedisStore implements Store {
     return this.guard('increment', async () => {
       const k = this.rawKey(ns, key);
       if (!ttlMs) return this.client.incrBy(k, by);
-      // one transaction: the counter never exists without its time limit, even if this process dies
-      const [total] = await this.client.multi().incrBy(k, by).pExpire(k, ttlMs, 'NX').exec();
-      return Number(total);
+      // the counter is created with its time limit (SET NX PX), so it never lives without one even if
+      // this process dies between the two commands; both go out together, in one round trip
+      const [, total] = await Promise.all([this.client.set(k, '0', { NX: true, PX: ttlMs }), this.client.incrBy(k, by)]);
+      return total;
     });
   }
 
