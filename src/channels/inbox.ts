@@ -4,8 +4,11 @@ import { CLAIM_TTL_MS } from './delivery-guard.js';
 
 /** An entry nobody finished is dropped after this long. */
 const KEEP_MS = 24 * 60 * 60_000;
-/** How many entries one sweep looks at, at most. */
-const SWEEP_BATCH = 5000;
+/** An entry no instance here can handle (its channel switched off) is dropped after this long, so it cannot hold the sweep back. */
+const UNHANDLED_MS = 60 * 60_000;
+/** Entries read at a time by a sweep, and how many such reads one sweep makes at most. */
+const SWEEP_BATCH = 1000;
+const SWEEP_MAX_BATCHES = 100;
 
 interface Entry {
   platform: string;
@@ -97,27 +100,34 @@ export class Inbox {
   private async sweepOnce(): Promise<number> {
     const last = await this.store.count('inbox', 'seq');
     const low = (await this.store.get<number>('inbox', 'low')) ?? 0;
-    const upTo = Math.min(last, low + SWEEP_BATCH);
-    const numbers = Array.from({ length: upTo - low }, (_, i) => low + 1 + i);
-    const entries = await Promise.all(numbers.map((n) => this.store.get<Entry>('inbox', `e:${n}`)));
-    const now = Date.now();
     let done = low;
     let blocked = false;
     let taken = 0;
-    for (const [i, entry] of entries.entries()) {
-      const n = numbers[i]!;
-      if (entry !== undefined && !this.mine.has(n) && now - entry.at >= this.orphanAfterMs) {
-        const handler = this.handlers.get(entry.platform);
-        if (handler) {
-          // dated anew first, so that other instances' sweeps leave it to this one
-          await this.store.set<Entry>('inbox', `e:${n}`, { ...entry, at: now }, KEEP_MS);
-          taken++;
-          this.log.warn({ platform: entry.platform, age_ms: now - entry.at }, 'inbox: taking over an update left by a stopped instance');
-          this.track(this.run(handler, entry.payload, n));
+    for (let from = low, batches = 0; from < last && batches < SWEEP_MAX_BATCHES; from += SWEEP_BATCH, batches++) {
+      const numbers = Array.from({ length: Math.min(SWEEP_BATCH, last - from) }, (_, i) => from + 1 + i);
+      const entries = await Promise.all(numbers.map((n) => this.store.get<Entry>('inbox', `e:${n}`)));
+      const now = Date.now();
+      for (const [i, entry] of entries.entries()) {
+        const n = numbers[i]!;
+        // (when this instance is full, orphans wait for the next sweep)
+        if (entry !== undefined && !this.mine.has(n) && now - entry.at >= this.orphanAfterMs && !this.full) {
+          const handler = this.handlers.get(entry.platform);
+          if (handler) {
+            // dated anew first, so that other instances' sweeps leave it to this one
+            await this.store.set<Entry>('inbox', `e:${n}`, { ...entry, at: now }, KEEP_MS);
+            taken++;
+            this.log.warn({ platform: entry.platform, age_ms: now - entry.at }, 'inbox: taking over an update left by a stopped instance');
+            this.track(this.run(handler, entry.payload, n));
+          } else if (now - entry.at >= UNHANDLED_MS) {
+            this.log.error({ platform: entry.platform }, 'inbox: dropping an update no instance here handles');
+            await this.store.delete('inbox', `e:${n}`);
+            if (!blocked) done = n;
+            continue;
+          }
         }
+        if (entry !== undefined) blocked = true; // not finished: the mark stays below it
+        if (!blocked) done = n;
       }
-      if (entry !== undefined) blocked = true; // not finished: the mark stays below it
-      if (!blocked) done = n;
     }
     if (done > low) await this.store.set('inbox', 'low', done);
     return taken;

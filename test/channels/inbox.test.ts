@@ -50,6 +50,25 @@ describe('inbox', () => {
     await after.close();
   });
 
+  it('finds an orphan behind thousands of finished updates, and moves its mark past them', async () => {
+    const store = LocalStore.memory();
+    const busy = new Inbox(store, silentLogger, 5000, 50);
+    busy.handle('telegram', recorder().handler);
+    for (let i = 0; i < 2500; i++) await busy.accept('telegram', { update_id: i });
+    await busy.drain();
+    const dying = new Inbox(store, silentLogger, 100, 50);
+    dying.handle('telegram', recorder(true).handler);
+    await dying.accept('telegram', { update_id: 'last' });
+    await sleep(60);
+    const next = new Inbox(store, silentLogger, 100, 50);
+    const r = recorder();
+    next.handle('telegram', r.handler);
+    expect(await next.sweep()).toBe(1);
+    await next.drain();
+    expect(r.seen).toEqual([{ update_id: 'last' }]);
+    expect(await store.get('inbox', 'low')).toBe(2500);
+  });
+
   it('keeps working when the store cannot keep the update', async () => {
     const broken = LocalStore.memory();
     await broken.close();
