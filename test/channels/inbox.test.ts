@@ -22,7 +22,7 @@ describe('inbox', () => {
     const dir = mkdtempSync(join(tmpdir(), 'vneid-inbox-'));
     dirs.push(dir);
     const before = LocalStore.sqlite(dir);
-    const dying = new Inbox(before, silentLogger, 100, 50);
+    const dying = new Inbox(before, silentLogger, 100, 1000);
     const stuck = recorder(true);
     dying.handle('telegram', stuck.handler);
     const fine = recorder();
@@ -34,13 +34,13 @@ describe('inbox', () => {
     // the process dies here: its handler never finished; the store file is all that is left
 
     const after = LocalStore.sqlite(dir);
-    const next = new Inbox(after, silentLogger, 100, 50);
+    const next = new Inbox(after, silentLogger, 100, 1000);
     const telegram = recorder();
     const zalo = recorder();
     next.handle('telegram', telegram.handler);
     next.handle('zalo', zalo.handler);
     expect(await next.sweep()).toBe(0); // too young: its instance may still be working on it
-    await sleep(60);
+    await sleep(1100);
     expect(await next.sweep()).toBe(1);
     await next.drain();
     expect(telegram.seen).toEqual([{ update_id: 1 }]);
