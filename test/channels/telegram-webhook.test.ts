@@ -1,5 +1,5 @@
 import Fastify from 'fastify';
-import { Telegram } from 'telegraf';
+import { Telegram, TelegramError } from 'telegraf';
 import { afterAll, beforeEach, describe, expect, it, vi } from 'vitest';
 import { Inbox } from '../../src/channels/inbox.js';
 import { TelegramChannel } from '../../src/channels/telegram/telegram-channel.js';
@@ -50,6 +50,24 @@ describe('Telegram webhook', () => {
     const messages = sent.filter((s) => s.method === 'sendMessage');
     expect(messages).toHaveLength(1);
     expect(String(messages[0]!.payload.text)).toMatch(/Công an xã/);
+  });
+
+  it('tries again when Telegram has a server error or the connection fails, and gives up on a refusal', async () => {
+    let calls = 0;
+    vi.spyOn(Telegram.prototype, 'callApi').mockImplementation(async (method: string, payload: unknown) => {
+      calls++;
+      if (calls === 1) throw new TelegramError({ error_code: 502, description: 'Bad Gateway' });
+      if (calls === 2) throw Object.assign(new Error('socket hang up'), { name: 'FetchError' });
+      if (calls === 4) throw new TelegramError({ error_code: 403, description: 'Forbidden: bot was blocked by the user' });
+      sent.push({ method, payload: payload as Record<string, unknown> });
+      return true as never;
+    });
+    await post(update(20, 'co mat phi khong'), secret);
+    expect(calls).toBe(3);
+    expect(sent.filter((s) => s.method === 'sendMessage')).toHaveLength(1);
+    await post(update(21, 'co mat phi khong'), secret);
+    expect(calls).toBe(4); // blocked: not tried again
+    expect(sent.filter((s) => s.method === 'sendMessage')).toHaveLength(1);
   });
 
   it('ignores unknown update kinds with 200', async () => {

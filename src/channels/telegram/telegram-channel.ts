@@ -32,6 +32,16 @@ export function inlineKeyboard(buttons: Button[], log: Logger): { text: string; 
   return rows;
 }
 
+/** How long to wait before trying a failed call again, or undefined when trying again cannot help. */
+function retryDelayMs(err: unknown, attempt: number): number | undefined {
+  if (err instanceof TelegramError) {
+    if (err.code === 429) return (err.parameters?.retry_after ?? 1) * 1000;
+    return err.code >= 500 ? 500 * 2 ** (attempt - 1) : undefined;
+  }
+  // node-fetch's FetchError: the connection failed or was cut, the request may not have arrived
+  return err instanceof Error && err.name === 'FetchError' ? 500 * 2 ** (attempt - 1) : undefined;
+}
+
 function sleep(ms: number): Promise<void> {
   return new Promise((r) => setTimeout(r, ms));
 }
@@ -63,19 +73,22 @@ export class TelegramChannel {
     return this.settings.webhookUrl ? 'webhook' : 'polling';
   }
 
-  /** Sends with the retries Telegram asks for: on 429 it waits `retry_after` seconds. */
+  /**
+   * Sends with retries: on 429 it waits the `retry_after` seconds Telegram asks for; a server error
+   * or a failed connection is tried again after 0.5, 1 and 2 s. Anything else is logged and dropped.
+   */
   private async send<T>(what: string, call: () => Promise<T>): Promise<T | undefined> {
     for (let attempt = 1; ; attempt++) {
       try {
         return await call();
       } catch (err) {
-        const retryAfter = err instanceof TelegramError && err.code === 429 ? (err.parameters?.retry_after ?? 1) : undefined;
-        if (retryAfter === undefined || attempt > MAX_RETRIES) {
+        const waitMs = retryDelayMs(err, attempt);
+        if (waitMs === undefined || attempt > MAX_RETRIES) {
           this.log.error({ err: err instanceof TelegramError ? `${err.code} ${err.description}` : String(err), what }, 'telegram: call failed');
           return undefined;
         }
-        this.log.warn({ retry_after: retryAfter, what }, 'telegram: rate limited, waiting');
-        await sleep(retryAfter * 1000);
+        this.log.warn({ wait_ms: waitMs, what, err: err instanceof TelegramError ? err.code : 'connection' }, 'telegram: call failed, trying again');
+        await sleep(waitMs);
       }
     }
   }
