@@ -16,11 +16,13 @@ const OA_SECRET = 'oa-secret-key-for-tests';
 const stub = Fastify();
 const received: { url: string; headers: Record<string, unknown>; body: unknown }[] = [];
 let messageAnswer: Record<string, unknown> = { error: 0, message: 'Success' };
+/** answers given before messageAnswer, one per call (to play a busy Zalo) */
+const firstAnswers: Record<string, unknown>[] = [];
 let refreshes = 0;
 stub.addContentTypeParser('application/x-www-form-urlencoded', { parseAs: 'string' }, (_req, body, done) => done(null, Object.fromEntries(new URLSearchParams(body as string))));
 stub.post('/v3.0/oa/message/cs', async (req) => {
   received.push({ url: req.url, headers: req.headers, body: req.body });
-  const answer = req.headers.access_token === 'expired-token' ? { error: -216, message: 'Access token is invalid' } : messageAnswer;
+  const answer = req.headers.access_token === 'expired-token' ? { error: -216, message: 'Access token is invalid' } : (firstAnswers.shift() ?? messageAnswer);
   return answer;
 });
 stub.post('/v4/oa/access_token', async (req) => {
@@ -122,6 +124,13 @@ describe('Zalo OA webhook', () => {
   it('greets a new follower', async () => {
     await post({ app_id: APP_ID, event_name: 'follow', timestamp: '1767225600001', oa_id: '1900000000000000004', follower: { id: '7300000000000000009' } });
     expect((received.at(-1)!.body as { message: { text: string } }).message.text).toMatch(/Xin chào/);
+  });
+
+  it('sends again when Zalo says it is busy (rate limit -32), and once only', async () => {
+    firstAnswers.push({ error: -32, message: 'Request limit exceeded' });
+    await post(event('kich hoat tai khoan the nao', 'msg-8'));
+    expect(received).toHaveLength(2);
+    expect((received[1]!.body as { message: { text: string } }).message.text).toMatch(/kích hoạt|Kích hoạt/);
   });
 
   it('does not crash when Zalo refuses a reply with HTTP 200 and an error code', async () => {

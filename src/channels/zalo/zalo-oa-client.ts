@@ -9,6 +9,13 @@ export const ZALO_TEXT_LIMIT = 2000;
 const TOKEN_ERRORS = new Set([-216, -220, -124]);
 /** The user is out of the interaction window or does not follow the OA: retrying cannot help. */
 export const NO_RETRY_ERRORS = new Set([-213, -230, -232]);
+/** Zalo's rate limit: back off and send again. */
+const RATE_LIMITED = -32;
+const MAX_RETRIES = 3;
+
+function sleep(ms: number): Promise<void> {
+  return new Promise((r) => setTimeout(r, ms));
+}
 
 export class ZaloApiError extends Error {
   constructor(
@@ -49,13 +56,32 @@ export class ZaloOaClient {
         return { error: -res.statusCode, message: `HTTP ${res.statusCode}, not JSON` };
       }
     };
-    let answer = await call(await this.tokens.accessToken());
-    if (TOKEN_ERRORS.has(answer.error)) {
-      this.log.warn({ error: answer.error }, 'zalo: token refused, refreshing once');
-      await this.tokens.refresh();
-      answer = await call(await this.tokens.accessToken());
+    const once = async () => {
+      let answer = await call(await this.tokens.accessToken());
+      if (TOKEN_ERRORS.has(answer.error)) {
+        this.log.warn({ error: answer.error }, 'zalo: token refused, refreshing once');
+        await this.tokens.refresh();
+        answer = await call(await this.tokens.accessToken());
+      }
+      return answer;
+    };
+    // the rate limit, a server error (non-JSON answer with HTTP 5xx) or a failed connection is tried
+    // again after 0.5, 1 and 2 s; a refusal is returned at once
+    for (let attempt = 1; ; attempt++) {
+      let answer: ZaloAnswer;
+      try {
+        answer = await once();
+      } catch (err) {
+        if (attempt > MAX_RETRIES) throw err;
+        this.log.warn({ err: String(err) }, 'zalo: connection failed, trying again');
+        await sleep(500 * 2 ** (attempt - 1));
+        continue;
+      }
+      const transient = answer.error === RATE_LIMITED || answer.error <= -500;
+      if (!transient || attempt > MAX_RETRIES) return answer;
+      this.log.warn({ error: answer.error }, 'zalo: busy, trying again');
+      await sleep(500 * 2 ** (attempt - 1));
     }
-    return answer;
   }
 
   /** One answer: text split at 2,000 characters, the buttons (oa.query.hide) on the last part. */
