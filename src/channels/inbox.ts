@@ -6,6 +6,12 @@ import { CLAIM_TTL_MS } from './delivery-guard.js';
 const KEEP_MS = 24 * 60 * 60_000;
 /** An entry no instance here can handle (its channel switched off) is dropped after this long, so it cannot hold the sweep back. */
 const UNHANDLED_MS = 60 * 60_000;
+/**
+ * Updates handled at once before new ones get 503. Time to answer grows with the number waiting
+ * (at about 600 answers a second, 500 waiting is close to a second), so a platform's later
+ * re-delivery serves a person better than a place at the end of a long queue.
+ */
+export const MAX_UPDATES_IN_FLIGHT = Number(process.env.MAX_UPDATES_IN_FLIGHT || 500);
 /** Entries read at a time by a sweep, and how many such reads one sweep makes at most. */
 const SWEEP_BATCH = 1000;
 const SWEEP_MAX_BATCHES = 100;
@@ -37,7 +43,7 @@ export class Inbox {
   constructor(
     private readonly store: Store,
     private readonly log: Logger,
-    readonly limit = 2000,
+    readonly limit = MAX_UPDATES_IN_FLIGHT,
     /** an entry older than this has lost its instance (its claim has run out too) */
     private readonly orphanAfterMs = CLAIM_TTL_MS + 1000,
   ) {}

@@ -70,6 +70,19 @@ describe('Telegram webhook', () => {
     expect(sent.filter((s) => s.method === 'sendMessage')).toHaveLength(1);
   });
 
+  it('says 503 with Retry-After when it has as many updates in hand as it may, so Telegram delivers later', async () => {
+    const small = new Inbox(LocalStore.memory(), silentLogger, 1);
+    const busyApp = Fastify();
+    registerTelegramWebhook(busyApp, channel, secret, small);
+    vi.spyOn(Telegram.prototype, 'callApi').mockImplementation(() => new Promise(() => undefined)); // Telegram never answers
+    const send = (id: number) => busyApp.inject({ method: 'POST', url: TELEGRAM_WEBHOOK_PATH, payload: update(id, 'co mat phi khong'), headers: { 'x-telegram-bot-api-secret-token': secret } });
+    expect((await send(30)).statusCode).toBe(200);
+    const refused = await send(31);
+    expect(refused.statusCode).toBe(503);
+    expect(refused.headers['retry-after']).toBe('5');
+    await busyApp.close();
+  });
+
   it('ignores unknown update kinds with 200', async () => {
     expect((await post({ update_id: 11, edited_message: {} }, secret)).statusCode).toBe(200);
     expect((await post({ hello: 'world' }, secret)).statusCode).toBe(200);
