@@ -20,7 +20,8 @@ async function invite(unit: string, locality: string): Promise<string> {
   return /\/officer ([A-Z0-9]+)/.exec(stdout)![1]!;
 }
 
-describe('officers, end to end through the command line on the SQLite store', () => {
+// Each step starts the CLI as a new process (about 2 s on this machine, more when it is busy): a longer time limit.
+describe('officers, end to end through the command line on the SQLite store', { timeout: 120_000 }, () => {
   it('an officer of Sở Y tế Quảng Nam sees 2.3.1 and group tasks, closes it, and it stays closed after a restart', async () => {
     const code = await invite('Sở Y tế', 'Quảng Nam');
     expect((await ask('yte', `/officer ${code}`)).reply).toMatch(/cán bộ của Sở Y tế \(Quảng Nam\)/);
