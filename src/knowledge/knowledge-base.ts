@@ -1,8 +1,7 @@
-import { Engine, type RuleResult } from 'json-rules-engine';
+import { Engine, type Operator, type RuleResult } from 'json-rules-engine';
 import type { Understanding } from '../nlu/understand.js';
-import type { Operator } from 'json-rules-engine';
 import { mentions, operatorsFor, PhraseLists } from './operators.js';
-import { phrasesOf, withPhraseKeys, type IntentRule } from './rule-file.js';
+import { factsReadBy, phrasesOf, withPhraseKeys, type Condition, type IntentRule } from './rule-file.js';
 import { RuleIndex } from './rule-index.js';
 
 /** The facts a rule may test. */
@@ -45,23 +44,6 @@ export function factsOf(u: Understanding, context: { previousIntent?: string; is
 
 const ENGINE_CACHE_SIZE = 512;
 
-interface ConditionTree {
-  fact?: string;
-  value?: unknown;
-  all?: ConditionTree[];
-  any?: ConditionTree[];
-  not?: ConditionTree;
-}
-
-/** The names of the facts a rule's conditions read. */
-function factsReadBy(c: ConditionTree): (keyof MessageFacts)[] {
-  if (c.all) return c.all.flatMap(factsReadBy);
-  if (c.any) return c.any.flatMap(factsReadBy);
-  if (c.not) return factsReadBy(c.not);
-  const compared = c.value && typeof c.value === 'object' && 'fact' in c.value ? [(c.value as { fact: string }).fact] : [];
-  return [c.fact, ...compared].filter((f): f is keyof MessageFacts => typeof f === 'string');
-}
-
 /**
  * The rules and how they are run. A message is matched against the candidate
  * rules the index gives; of the rules that hold, the highest priority wins, and
@@ -81,7 +63,7 @@ export class KnowledgeBase {
     const lists = new PhraseLists();
     this.engineRules = rules.map((r) => withPhraseKeys(r, lists));
     this.operators = operatorsFor(lists);
-    this.phrases = rules.map((r) => phrasesOf(r.conditions as Parameters<typeof phrasesOf>[0]));
+    this.phrases = rules.map((r) => phrasesOf(r.conditions as Condition));
     this.positionOf = new Map(rules.map((r, i) => [r.name, i]));
   }
 
@@ -110,7 +92,7 @@ export class KnowledgeBase {
         { allowUndefinedFacts: true, replaceFactsInEventParams: false },
       );
       for (const op of this.operators) engine.addOperator(op);
-      cached = { engine, facts: [...new Set(rules.flatMap((r) => factsReadBy(r.conditions as ConditionTree)))] };
+      cached = { engine, facts: [...new Set(rules.flatMap((r) => factsReadBy(r.conditions as Condition)))] as (keyof MessageFacts)[] };
       if (this.engines.size >= ENGINE_CACHE_SIZE) this.engines.delete(this.engines.keys().next().value!);
       this.engines.set(key, cached);
     }

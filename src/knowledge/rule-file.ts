@@ -11,7 +11,8 @@ export interface IntentRule extends RuleProperties {
   event: { type: string; params?: Record<string, unknown> };
 }
 
-interface Condition {
+/** A condition of a rule as json-rules-engine reads it: a leaf on one fact, or all/any/not of others. */
+export interface Condition {
   fact?: string;
   operator?: string;
   value?: unknown;
@@ -24,6 +25,22 @@ function isPhraseCondition(c: Condition): boolean {
   return c.fact === 'text' && (PHRASE_OPERATORS as readonly string[]).includes(c.operator ?? '');
 }
 
+/** The same condition tree with every leaf (a condition on one fact) replaced by `leaf(it)`. */
+function mapLeaves(c: Condition, leaf: (c: Condition) => Condition): Condition {
+  if (c.all) return { ...c, all: c.all.map((x) => mapLeaves(x, leaf)) };
+  if (c.any) return { ...c, any: c.any.map((x) => mapLeaves(x, leaf)) };
+  if (c.not) return { ...c, not: mapLeaves(c.not, leaf) };
+  return leaf(c);
+}
+
+/** Every leaf of a condition tree. */
+function leavesOf(c: Condition): Condition[] {
+  if (c.all) return c.all.flatMap(leavesOf);
+  if (c.any) return c.any.flatMap(leavesOf);
+  if (c.not) return leavesOf(c.not);
+  return [c];
+}
+
 /** How a phrase of a rule is brought to the form messages take (folded, abbreviations expanded). */
 export type PhraseNormaliser = (phrase: string) => string;
 
@@ -34,34 +51,32 @@ const foldOnly: PhraseNormaliser = (p) => fold(p).replace(/[^\p{L}\p{N}/]+/gu, '
  * or without diacritics, and "level 2" in a rule meets "lv2" in a question (both become "muc 2").
  */
 function foldPhrases(c: Condition, where: string, normalise: PhraseNormaliser): Condition {
-  if (c.all) return { ...c, all: c.all.map((x) => foldPhrases(x, where, normalise)) };
-  if (c.any) return { ...c, any: c.any.map((x) => foldPhrases(x, where, normalise)) };
-  if (c.not) return { ...c, not: foldPhrases(c.not, where, normalise) };
-  if (!isPhraseCondition(c)) return c;
-  if (!Array.isArray(c.value) || !c.value.every((v) => typeof v === 'string' && v.trim() !== '')) {
-    throw new Error(`${where}: operator ${c.operator} needs a list of non-empty phrases`);
-  }
-  return { ...c, value: [...new Set((c.value as string[]).map(normalise))] };
-}
-
-function keyPhrases(c: Condition, lists: PhraseLists): Condition {
-  if (c.all) return { ...c, all: c.all.map((x) => keyPhrases(x, lists)) };
-  if (c.any) return { ...c, any: c.any.map((x) => keyPhrases(x, lists)) };
-  if (c.not) return { ...c, not: keyPhrases(c.not, lists) };
-  return isPhraseCondition(c) ? { ...c, value: lists.keyFor(c.value as string[]) } : c;
+  return mapLeaves(c, (leaf) => {
+    if (!isPhraseCondition(leaf)) return leaf;
+    if (!Array.isArray(leaf.value) || !leaf.value.every((v) => typeof v === 'string' && v.trim() !== '')) {
+      throw new Error(`${where}: operator ${leaf.operator} needs a list of non-empty phrases`);
+    }
+    return { ...leaf, value: [...new Set((leaf.value as string[]).map(normalise))] };
+  });
 }
 
 /** The rule as the engine runs it: each phrase list filed in `lists` and named by its key. */
 export function withPhraseKeys(rule: IntentRule, lists: PhraseLists): IntentRule {
-  return { ...rule, conditions: keyPhrases(rule.conditions as Condition, lists) as TopLevelCondition };
+  const keyed = mapLeaves(rule.conditions as Condition, (leaf) => (isPhraseCondition(leaf) ? { ...leaf, value: lists.keyFor(leaf.value as string[]) } : leaf));
+  return { ...rule, conditions: keyed as TopLevelCondition };
 }
 
 /** Every folded phrase used by the rule's text conditions (for the vocabulary of typo correction). */
 export function phrasesOf(c: Condition): string[] {
-  if (c.all) return c.all.flatMap(phrasesOf);
-  if (c.any) return c.any.flatMap(phrasesOf);
-  if (c.not) return phrasesOf(c.not);
-  return isPhraseCondition(c) && c.operator !== 'mentionsNone' ? (c.value as string[]) : [];
+  return leavesOf(c).flatMap((leaf) => (isPhraseCondition(leaf) && leaf.operator !== 'mentionsNone' ? (leaf.value as string[]) : []));
+}
+
+/** The names of the facts a rule's conditions read (also a fact compared against: {"value": {"fact": ...}}). */
+export function factsReadBy(c: Condition): string[] {
+  return leavesOf(c).flatMap((leaf) => {
+    const compared = leaf.value && typeof leaf.value === 'object' && 'fact' in leaf.value ? [(leaf.value as { fact: unknown }).fact] : [];
+    return [leaf.fact, ...compared].filter((f): f is string => typeof f === 'string');
+  });
 }
 
 /** What a rule's text conditions at the top of its `all` demand of a message. */

@@ -1,5 +1,5 @@
 import { mentions } from './operators.js';
-import { keyPhrasesOf, textDemandsOf, type IntentRule, type TextDemands } from './rule-file.js';
+import { keyPhrasesOf, textDemandsOf, type Condition, type IntentRule, type TextDemands } from './rule-file.js';
 
 interface Filed {
   phrase: string;
@@ -26,10 +26,9 @@ export class RuleIndex {
   private readonly demands: TextDemands[];
 
   constructor(readonly rules: readonly IntentRule[]) {
-    type Conditions = Parameters<typeof keyPhrasesOf>[0];
-    this.demands = rules.map((rule) => textDemandsOf(rule.conditions as Conditions));
+    this.demands = rules.map((rule) => textDemandsOf(rule.conditions as Condition));
     rules.forEach((rule, i) => {
-      const keys = keyPhrasesOf(rule.conditions as Conditions);
+      const keys = keyPhrasesOf(rule.conditions as Condition);
       if (!keys) {
         this.unindexed.push(i);
         return;
