@@ -1,3 +1,4 @@
+import type { FastifyReply } from 'fastify';
 import type { Logger } from '../core/logger.js';
 import type { Store } from '../storage/store.js';
 import { CLAIM_TTL_MS } from './delivery-guard.js';
@@ -61,6 +62,13 @@ export class Inbox {
     return this.running.size;
   }
 
+  /** A webhook's answer to an update: 503 with Retry-After when full, else 200 once the update is kept. */
+  async receive(platform: string, payload: unknown, reply: FastifyReply): Promise<FastifyReply> {
+    if (this.full) return reply.status(503).header('retry-after', '5').send({ error: 'busy, deliver again later' });
+    await this.accept(platform, payload);
+    return reply.status(200).send({ ok: true });
+  }
+
   /** Keeps the update, then handles it in the background. Resolves once it is kept. */
   async accept(platform: string, payload: unknown): Promise<void> {
     const handler = this.handlers.get(platform);
@@ -115,6 +123,7 @@ export class Inbox {
       const now = Date.now();
       for (const [i, entry] of entries.entries()) {
         const n = numbers[i]!;
+        let pending = entry !== undefined;
         // (when this instance is full, orphans wait for the next sweep)
         if (entry !== undefined && !this.mine.has(n) && now - entry.at >= this.orphanAfterMs && !this.full) {
           const handler = this.handlers.get(entry.platform);
@@ -127,11 +136,10 @@ export class Inbox {
           } else if (now - entry.at >= UNHANDLED_MS) {
             this.log.error({ platform: entry.platform }, 'inbox: dropping an update no instance here handles');
             await this.store.delete('inbox', `e:${n}`);
-            if (!blocked) done = n;
-            continue;
+            pending = false;
           }
         }
-        if (entry !== undefined) blocked = true; // not finished: the mark stays below it
+        if (pending) blocked = true; // not finished: the mark stays below it
         if (!blocked) done = n;
       }
     }

@@ -18,8 +18,6 @@ export function registerTelegramWebhook(app: FastifyInstance, channel: TelegramC
     if (!sameSecret(typeof token === 'string' ? token : undefined, secret)) return reply.status(401).send({ error: 'bad secret token' });
     const update = req.body as Partial<Update> | null;
     if (!update || typeof update !== 'object' || typeof update.update_id !== 'number') return reply.status(200).send({ ok: true, ignored: true });
-    if (inbox.full) return reply.status(503).header('retry-after', '5').send({ error: 'busy, deliver again later' });
-    await inbox.accept('telegram', update);
-    return reply.status(200).send({ ok: true });
+    return inbox.receive('telegram', update, reply);
   });
 }

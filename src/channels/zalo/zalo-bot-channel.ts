@@ -85,9 +85,7 @@ export class ZaloBotChannel {
     app.post(ZALO_BOT_WEBHOOK_PATH, async (req, reply) => {
       const token = req.headers['x-bot-api-secret-token'];
       if (!sameSecret(typeof token === 'string' ? token : undefined, this.settings.webhookSecret ?? '')) return reply.status(401).send({ error: 'bad secret token' });
-      if (inbox.full) return reply.status(503).header('retry-after', '5').send({ error: 'busy, deliver again later' });
-      await inbox.accept('zalo-bot', req.body);
-      return reply.status(200).send({ ok: true });
+      return inbox.receive('zalo-bot', req.body, reply);
     });
   }
 

@@ -84,9 +84,7 @@ export function registerZaloOaWebhook(
       }
       const incoming = incomingFromZalo(event);
       if (!incoming) return reply.status(200).send({ ok: true, ignored: true });
-      if (deps.inbox.full) return reply.status(503).header('retry-after', '5').send({ error: 'busy, deliver again later' });
-      await deps.inbox.accept('zalo', event);
-      return reply.status(200).send({ ok: true });
+      return deps.inbox.receive('zalo', event, reply);
     });
   });
 }
