@@ -1,3 +1,4 @@
+import { setTimeout as sleep } from 'node:timers/promises';
 import { randomUUID } from 'node:crypto';
 import PQueue from 'p-queue';
 import type { Store } from '../storage/store.js';
@@ -112,7 +113,7 @@ export class BroadcastQueue {
             for (let attempt = 1; ; attempt++) {
               const result = await sender.send(job.userId, b.text);
               if (result.kind === 'retry' && attempt < MAX_ATTEMPTS) {
-                await new Promise((r) => setTimeout(r, result.afterMs));
+                await sleep(result.afterMs);
                 continue;
               }
               if (result.kind === 'sent') await count('sent');

@@ -1,3 +1,4 @@
+import { setTimeout as sleep } from 'node:timers/promises';
 import { Telegraf, TelegramError, type Context } from 'telegraf';
 import type { Update } from 'telegraf/types';
 import type { Assistant } from '../../core/assistant.js';
@@ -5,11 +6,11 @@ import type { Logger } from '../../core/logger.js';
 import type { Button, IncomingMessage, Reply } from '../../core/message.js';
 import type { Store } from '../../storage/store.js';
 import { claimDelivery, type MarkAnswered } from '../delivery-guard.js';
+import { backoffMs, SEND_RETRIES } from '../retry.js';
 import { splitText } from '../split-text.js';
 
 export const TELEGRAM_TEXT_LIMIT = 4096;
 export const CALLBACK_DATA_LIMIT = 64;
-const MAX_RETRIES = 3;
 
 export interface TelegramSettings {
   token: string;
@@ -36,15 +37,12 @@ export function inlineKeyboard(buttons: Button[], log: Logger): { text: string; 
 function retryDelayMs(err: unknown, attempt: number): number | undefined {
   if (err instanceof TelegramError) {
     if (err.code === 429) return (err.parameters?.retry_after ?? 1) * 1000;
-    return err.code >= 500 ? 500 * 2 ** (attempt - 1) : undefined;
+    return err.code >= 500 ? backoffMs(attempt) : undefined;
   }
   // node-fetch's FetchError: the connection failed or was cut, the request may not have arrived
-  return err instanceof Error && err.name === 'FetchError' ? 500 * 2 ** (attempt - 1) : undefined;
+  return err instanceof Error && err.name === 'FetchError' ? backoffMs(attempt) : undefined;
 }
 
-function sleep(ms: number): Promise<void> {
-  return new Promise((r) => setTimeout(r, ms));
-}
 
 /**
  * The Telegram adapter: turns updates into IncomingMessage and replies into messages with inline
@@ -83,7 +81,7 @@ export class TelegramChannel {
         return await call();
       } catch (err) {
         const waitMs = retryDelayMs(err, attempt);
-        if (waitMs === undefined || attempt > MAX_RETRIES) {
+        if (waitMs === undefined || attempt > SEND_RETRIES) {
           this.log.error({ err: err instanceof TelegramError ? `${err.code} ${err.description}` : String(err), what }, 'telegram: call failed');
           return undefined;
         }

@@ -1,3 +1,4 @@
+import { setTimeout as sleep } from 'node:timers/promises';
 import type { FastifyInstance } from 'fastify';
 import { request } from 'undici';
 import type { Assistant } from '../../core/assistant.js';
@@ -104,10 +105,10 @@ export class ZaloBotChannel {
       try {
         const answer = await this.call<BotUpdate>('getUpdates', { timeout: 30 }, 40_000);
         if (answer.ok && answer.result) await this.handleUpdate(answer.result);
-        else if (answer.error_code !== 408) await new Promise((r) => setTimeout(r, 2000));
+        else if (answer.error_code !== 408) await sleep(2000);
       } catch (err) {
         this.log.warn({ err: String(err) }, 'zalo-bot: polling error, retrying');
-        await new Promise((r) => setTimeout(r, 5000));
+        await sleep(5000);
       }
     }
   }

@@ -1,6 +1,8 @@
+import { setTimeout as sleep } from 'node:timers/promises';
 import { request } from 'undici';
 import type { Logger } from '../../core/logger.js';
 import type { Button } from '../../core/message.js';
+import { backoffMs, SEND_RETRIES } from '../retry.js';
 import { splitText } from '../split-text.js';
 import type { ZaloTokens } from './zalo-token.js';
 
@@ -11,11 +13,7 @@ const TOKEN_ERRORS = new Set([-216, -220, -124]);
 export const NO_RETRY_ERRORS = new Set([-213, -230, -232]);
 /** Zalo's rate limit: back off and send again. */
 const RATE_LIMITED = -32;
-const MAX_RETRIES = 3;
 
-function sleep(ms: number): Promise<void> {
-  return new Promise((r) => setTimeout(r, ms));
-}
 
 export class ZaloApiError extends Error {
   constructor(
@@ -72,15 +70,15 @@ export class ZaloOaClient {
       try {
         answer = await once();
       } catch (err) {
-        if (attempt > MAX_RETRIES) throw err;
+        if (attempt > SEND_RETRIES) throw err;
         this.log.warn({ err: String(err) }, 'zalo: connection failed, trying again');
-        await sleep(500 * 2 ** (attempt - 1));
+        await sleep(backoffMs(attempt));
         continue;
       }
       const transient = answer.error === RATE_LIMITED || answer.error <= -500;
-      if (!transient || attempt > MAX_RETRIES) return answer;
+      if (!transient || attempt > SEND_RETRIES) return answer;
       this.log.warn({ error: answer.error }, 'zalo: busy, trying again');
-      await sleep(500 * 2 ** (attempt - 1));
+      await sleep(backoffMs(attempt));
     }
   }
 

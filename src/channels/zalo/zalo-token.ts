@@ -1,3 +1,4 @@
+import { setTimeout as sleep } from 'node:timers/promises';
 import { request } from 'undici';
 import type { Logger } from '../../core/logger.js';
 import type { Store } from '../../storage/store.js';
@@ -53,7 +54,7 @@ export class ZaloTokens {
     if (!(await this.store.setIfAbsent('channel', `${KEY}:lock`, 1, LOCK_MS))) {
       // another instance is refreshing: wait for its new pair
       for (let i = 0; i < 30; i++) {
-        await new Promise((r) => setTimeout(r, 200));
+        await sleep(200);
         const now = await this.current();
         if (now && now.access !== seen.access) return now;
       }
