@@ -1,6 +1,7 @@
 import { performance } from 'node:perf_hooks';
 import { NlpManager } from 'node-nlp';
 import { readSamples } from '../src/cli/eval.js';
+import { percentile } from './stats.js';
 
 export interface BaselineFigures {
   accuracy: Record<string, number>;
@@ -31,5 +32,5 @@ export async function measureBaseline(trainFile: string, testFiles: string[]): P
     accuracy[file] = ok / samples.length;
   }
   times.sort((a, b) => a - b);
-  return { accuracy, p50_ms: times[Math.floor(times.length * 0.5)]!, p99_ms: times[Math.min(times.length - 1, Math.floor(times.length * 0.99))]! };
+  return { accuracy, p50_ms: percentile(times, 50), p99_ms: percentile(times, 99) };
 }

@@ -4,6 +4,7 @@ import { KnowledgeBase } from '../src/knowledge/knowledge-base.js';
 import type { IntentRule } from '../src/knowledge/rule-file.js';
 import { readSamples, runEval } from '../src/cli/eval.js';
 import { LocalStore } from '../src/storage/local-store.js';
+import { percentile } from './stats.js';
 
 export interface PipelineFigures {
   rules: number;
@@ -13,9 +14,6 @@ export interface PipelineFigures {
   messages: number;
 }
 
-function percentile(sorted: number[], p: number): number {
-  return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))]!;
-}
 
 /** Rules on made-up topics, each with its own key phrases, to grow the knowledge base. */
 export function syntheticRules(n: number): IntentRule[] {

@@ -7,6 +7,7 @@ import { UnitDirectory } from '../src/tasks/units.js';
 import { measureBaseline } from './baseline.js';
 import { measureMemory } from './memory.js';
 import { measurePipeline } from './pipeline.js';
+import { median } from './stats.js';
 import { measureWebhookLoad } from './webhook-load.js';
 
 const say = (s: string) => process.stderr.write(`${s}\n`);
@@ -42,7 +43,6 @@ function calibrationMs(): number {
   if (x === 42) say('');
   return +(performance.now() - t0).toFixed(0);
 }
-const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
 results.calibration_ms_start = calibrationMs();
 say(`calibration loop: ${results.calibration_ms_start} ms (lower is a faster machine right now)`);
 

@@ -7,6 +7,7 @@ import autocannon from 'autocannon';
 import Fastify from 'fastify';
 import { Pool } from 'undici';
 import { freePort } from '../src/util/free-port.js';
+import { percentile } from './stats.js';
 
 export interface LoadFigures {
   instances: number;
@@ -131,9 +132,6 @@ function startInstance(port: number, env: Record<string, string>): Promise<Child
   });
 }
 
-function percentile(sorted: number[], p: number): number {
-  return sorted.length === 0 ? NaN : sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))]!;
-}
 
 const QUESTIONS = ['dang ky muc 2 o dau', 'lam vneid ton tien ko', 'kích hoạt tài khoản thế nào', 'how to get a level 2 electronic ID', 'sổ hộ khẩu còn dùng không', 'xin chao'];
 const USERS = 10_000;
