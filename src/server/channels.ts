@@ -20,6 +20,17 @@ export interface RunningChannels {
   stop(): Promise<void>;
 }
 
+/** Connects a channel; if it cannot, the channel is shown off with the reason, and the rest go on. */
+async function startOrReport(state: ChannelState, start: () => Promise<void>, log: Logger): Promise<void> {
+  try {
+    await start();
+  } catch (err) {
+    state.on = false;
+    state.why = `could not connect: ${String(err)}`;
+    log.error({ err: String(err) }, `${state.name}: start failed`);
+  }
+}
+
 /**
  * Sets up every channel the environment enables: routes are added to the app now; connections
  * to the platforms are made by start(). A channel that is off says why.
@@ -43,13 +54,7 @@ export function setUpChannels(app: FastifyInstance, env: ChannelEnv, deps: { ass
     if (env.TELEGRAM_WEBHOOK_URL) registerTelegramWebhook(app, telegram, env.TELEGRAM_WEBHOOK_SECRET!, inbox);
     const state: ChannelState = { name: 'telegram', on: true, why: telegram.mode === 'webhook' ? `webhook ${env.TELEGRAM_WEBHOOK_URL}` : 'long polling' };
     states.push(state);
-    starters.push(() =>
-      telegram.start().catch((err: unknown) => {
-        state.on = false;
-        state.why = `could not connect: ${String(err)}`;
-        deps.log.error({ err: String(err) }, 'telegram: start failed');
-      }),
-    );
+    starters.push(() => startOrReport(state, () => telegram.start(), deps.log));
     stoppers.push(() => telegram.stop());
   }
 
@@ -84,12 +89,7 @@ export function setUpChannels(app: FastifyInstance, env: ChannelEnv, deps: { ass
     if (env.ZALO_BOT_WEBHOOK_URL) bot.registerWebhook(app, inbox);
     const state: ChannelState = { name: 'zalo-bot', on: true, why: bot.mode === 'webhook' ? `webhook ${env.ZALO_BOT_WEBHOOK_URL}` : 'polling' };
     states.push(state);
-    starters.push(() =>
-      bot.start().catch((err: unknown) => {
-        state.on = false;
-        state.why = `could not connect: ${String(err)}`;
-      }),
-    );
+    starters.push(() => startOrReport(state, () => bot.start(), deps.log));
     stoppers.push(() => bot.stop());
   }
 

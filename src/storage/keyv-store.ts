@@ -49,6 +49,16 @@ export abstract class KeyvStore {
     await this.delete(ns, key);
   }
 
+  /** True when a read goes through. */
+  async ping(): Promise<boolean> {
+    try {
+      await this.keyv.get('@ping');
+      return true;
+    } catch {
+      return false;
+    }
+  }
+
   async count(ns: Namespace, key: string): Promise<number> {
     return Number((await this.get<number>(ns, key)) ?? 0);
   }

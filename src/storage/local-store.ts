@@ -107,15 +107,6 @@ export class LocalStore extends KeyvStore implements Store {
     );
   }
 
-  async ping(): Promise<boolean> {
-    try {
-      await this.keyv.get('ping');
-      return true;
-    } catch {
-      return false;
-    }
-  }
-
   /** keyv's SQLite adapter deletes an expired row only when it is read: remove the rest now and then. */
   async sweepExpired(): Promise<number> {
     if (this.kind !== 'sqlite') return 0;

@@ -54,15 +54,6 @@ export class PostgresStore extends KeyvStore implements Store {
     });
   }
 
-  async ping(): Promise<boolean> {
-    try {
-      await this.keyv.get('@ping');
-      return true;
-    } catch {
-      return false;
-    }
-  }
-
   async close(): Promise<void> {
     await this.keyv.disconnect().catch(() => undefined);
   }
