@@ -19,6 +19,24 @@ export interface EvalResult {
   reply: string;
   tags: string[];
   correct: boolean;
+  /** correct, clarified (asked "Ý bạn là…?"), fallback (said it does not know) or wrong (answered another topic) */
+  verdict: Verdict;
+  confidence: number | undefined;
+  candidates: string[];
+}
+
+export type Verdict = 'correct' | 'clarified' | 'fallback' | 'wrong';
+
+/**
+ * How a reply is judged: the expected intent (or the fallback for a question out of scope) is correct;
+ * "Ý bạn là…?" is clarified (counted apart, and not wrong); the fallback on a question the assistant
+ * should know is an honest miss; any other topic is a confident wrong answer.
+ */
+export function verdictOf(expected: string[], intent: string): Verdict {
+  if (expected.includes(intent)) return 'correct';
+  if (intent === 'clarify') return 'clarified';
+  if (intent === 'fallback') return 'fallback';
+  return 'wrong';
 }
 
 export function readSamples(file: string): SampleLine[] {
@@ -53,6 +71,9 @@ export async function runEval(assistant: Assistant, samples: SampleLine[]): Prom
         reply: reply.text,
         tags,
         correct: t.intents.includes(reply.intent),
+        verdict: verdictOf(t.intents, reply.intent),
+        confidence: reply.confidence,
+        candidates: reply.candidates ?? [],
       });
     }
   }
@@ -61,26 +82,29 @@ export async function runEval(assistant: Assistant, samples: SampleLine[]): Prom
 
 const pct = (n: number, d: number): string => `${((100 * n) / Math.max(d, 1)).toFixed(1)}%`;
 
+function counts(results: EvalResult[]): string {
+  const n = results.length;
+  const of = (v: Verdict) => results.filter((r) => r.verdict === v).length;
+  return `correct ${pct(of('correct'), n)}, clarified ${pct(of('clarified'), n)}, fallback ${pct(of('fallback'), n)}, wrong ${pct(of('wrong'), n)} (n=${n})`;
+}
+
 export function summarise(results: EvalResult[]): string {
   const lines: string[] = [];
   const correct = results.filter((r) => r.correct).length;
-  const byTag = new Map<string, { n: number; ok: number }>();
-  for (const r of results) {
-    for (const tag of r.tags) {
-      const t = byTag.get(tag) ?? { n: 0, ok: 0 };
-      t.n++;
-      if (r.correct) t.ok++;
-      byTag.set(tag, t);
-    }
-  }
+  const byTag = new Map<string, EvalResult[]>();
+  for (const r of results) for (const tag of r.tags) byTag.set(tag, [...(byTag.get(tag) ?? []), r]);
   const misses = results.filter((r) => !r.correct);
   if (misses.length > 0) {
     lines.push('Misses:');
-    for (const m of misses) lines.push(`  ${m.id}#${m.turn} "${m.text}": expected ${m.expected.join('|')}, got ${m.intent}`);
+    for (const m of misses) {
+      const offered = m.verdict === 'clarified' ? ` [${m.candidates.join(', ')}]` : '';
+      lines.push(`  ${m.verdict.padEnd(9)} ${m.id}#${m.turn} "${m.text}": expected ${m.expected.join('|')}, got ${m.intent}${offered} (${m.confidence ?? '-'})`);
+    }
     lines.push('');
   }
   lines.push('By tag:');
-  for (const [tag, t] of [...byTag].sort()) lines.push(`  ${tag.padEnd(10)} ${pct(t.ok, t.n).padStart(6)}  (${t.ok}/${t.n})`);
+  for (const [tag, rs] of [...byTag].sort()) lines.push(`  ${tag.padEnd(10)} ${counts(rs)}`);
+  lines.push(`All: ${counts(results)}`);
   lines.push(`Accuracy: ${pct(correct, results.length)} (${correct}/${results.length})`);
   return lines.join('\n');
 }

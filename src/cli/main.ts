@@ -11,13 +11,15 @@ import { importPlanCommand } from './import-plan.js';
 import { officerCommand, taskCommand } from './officers.js';
 import { campaignCommand } from './campaigns.js';
 import { broadcastCommand } from './broadcasts.js';
+import { checkCommand } from './check.js';
 
 const USAGE = `Usage: npm run -s cli -- <command> [options]
 
 Commands:
   chat [--user ID]                     chat in the terminal
   ask [--user ID] [--json] "TEXT"      one message in, the reply out
-  eval [--json] FILE.jsonl             accuracy on a question or dialogue file
+  eval [--json] FILE.jsonl             accuracy on a question or dialogue file (correct / clarified / fallback / wrong)
+  check [--json]                       the knowledge base against the law and the spec (exit 1 on an error)
   import-plan [--json] FILE            read a plan's text into its task list (for review)
   officer invite --unit NAME [--locality NAME]   a one-time code that makes a user an officer of the unit
   officer list | officer revoke USER
@@ -40,6 +42,19 @@ function assistantFor(store: Store) {
   return createAssistant({ store, clock: clockFromEnv(process.env), userHashSalt: process.env.USER_HASH_SALT });
 }
 
+/** What `ask --json` prints of a reply. */
+function jsonOf(reply: Reply) {
+  return {
+    intent: reply.intent,
+    reply: reply.text,
+    buttons: reply.buttons,
+    source: reply.source,
+    ...(reply.confidence !== undefined ? { confidence: reply.confidence } : {}),
+    ...(reply.candidates ? { candidates: reply.candidates } : {}),
+    ...(reply.facet ? { facet: reply.facet } : {}),
+  };
+}
+
 async function withStore<T>(run: (store: Store) => Promise<T>, store: Store = openStore(process.env)): Promise<T> {
   try {
     return await run(store);
@@ -55,7 +70,7 @@ async function ask(args: string[]): Promise<void> {
     const assistant = assistantFor(store);
     const reply = await assistant.handle({ channel: 'console', userId: values.user ?? 'console', text });
     if (values.json) {
-      console.log(JSON.stringify({ intent: reply.intent, reply: reply.text, buttons: reply.buttons, source: reply.source }));
+      console.log(JSON.stringify(jsonOf(reply)));
     } else printReply(reply);
   });
 }
@@ -92,7 +107,9 @@ async function evaluate(args: string[]): Promise<void> {
     for (const file of positionals) {
       const results = await runEval(assistant, readSamples(file));
       if (values.json) {
-        for (const r of results) console.log(JSON.stringify({ id: r.id, turn: r.turn, intent: r.intent, reply: r.reply }));
+        for (const r of results) {
+          console.log(JSON.stringify({ id: r.id, turn: r.turn, intent: r.intent, verdict: r.verdict, confidence: r.confidence, candidates: r.candidates, reply: r.reply }));
+        }
       } else {
         if (positionals.length > 1) console.log(`== ${file}`);
         console.log(summarise(results));
@@ -101,7 +118,7 @@ async function evaluate(args: string[]): Promise<void> {
   }, LocalStore.memory());
 }
 
-const COMMANDS: Record<string, (args: string[]) => Promise<void>> = { ask, chat, eval: evaluate, 'import-plan': importPlanCommand, officer: officerCommand, task: taskCommand, campaign: campaignCommand, broadcast: broadcastCommand };
+const COMMANDS: Record<string, (args: string[]) => Promise<void | number>> = { ask, chat, eval: evaluate, check: checkCommand, 'import-plan': importPlanCommand, officer: officerCommand, task: taskCommand, campaign: campaignCommand, broadcast: broadcastCommand };
 
 async function main(argv: string[]): Promise<number> {
   const [command, ...rest] = argv;
@@ -111,8 +128,7 @@ async function main(argv: string[]): Promise<number> {
     return command && command !== 'help' && command !== '--help' ? 2 : 0;
   }
   try {
-    await run(rest);
-    return 0;
+    return (await run(rest)) ?? 0;
   } catch (err) {
     if (err instanceof UsageError || (err as { code?: string }).code?.startsWith('ERR_PARSE_ARGS')) {
       console.error(`${(err as Error).message}\n\n${USAGE}`);

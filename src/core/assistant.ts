@@ -1,6 +1,10 @@
-import { factsOf, type KnowledgeBase } from '../knowledge/knowledge-base.js';
+import type { KnowledgeBase } from '../knowledge/knowledge-base.js';
+import type { TopicFinder } from '../knowledge/topic-finder.js';
 import type { Language } from '../nlu/language.js';
 import type { Understander, Understanding } from '../nlu/understand.js';
+import { redactQuestion } from '../campaigns/campaign-stats.js';
+import type { ReviewList } from '../review/review-list.js';
+import { CitizenAnswers } from './citizen-answers.js';
 import { KeyedQueue } from '../util/keyed-queue.js';
 import { PUSH_CHANNELS, type Subscriptions } from '../broadcasts/subscriptions.js';
 import type { CampaignStats } from '../campaigns/campaign-stats.js';
@@ -17,11 +21,23 @@ export const MAX_MESSAGE_CHARS = 1000;
 export const MESSAGES_PER_MINUTE = 20;
 
 /** Intents that are no topic of their own: a follow-up after them has nothing to follow. */
-const SMALL_TALK = new Set(['greeting', 'help', 'thanks', 'fallback']);
+const SMALL_TALK = new Set(['greeting', 'help', 'thanks', 'fallback', 'clarify', 'handoff.request', 'feedback.negative']);
+
+/**
+ * The language of the reply: the person's language stays unless the message clearly says otherwise
+ * (Vietnamese marks, or an English sentence of three words or more). "ok", "tks", "hi ad" change nothing.
+ */
+export function replyLanguage(current: Language | undefined, u: Understanding): Language | undefined {
+  if (!u.language || !current || u.language === current) return u.language ?? current;
+  if (u.language === 'vi') return 'vi';
+  return u.words.length >= 3 ? u.language : current;
+}
 
 export interface AssistantParts {
   understander: Understander;
   knowledge: KnowledgeBase;
+  topics: TopicFinder;
+  review: ReviewList;
   renderer: Renderer;
   sessions: Sessions;
   clock: () => Date;
@@ -53,8 +69,11 @@ function languageOf(hint: string | undefined): Language | undefined {
  */
 export class Assistant {
   private readonly queue = new KeyedQueue();
+  private readonly citizens: CitizenAnswers;
 
-  constructor(private readonly parts: AssistantParts) {}
+  constructor(private readonly parts: AssistantParts) {
+    this.citizens = new CitizenAnswers(parts.topics, parts.renderer, parts.review, parts.log);
+  }
 
   handle(message: IncomingMessage): Promise<Reply> {
     return this.queue.run(`${message.channel}:${message.userId}`, async () => {
@@ -92,9 +111,15 @@ export class Assistant {
     const officer = await this.parts.officers.officerOf(`${message.channel}:${message.userId}`);
     const reply = await this.decide(message, session, officer);
     const next: Session = { ...session, language: reply.language };
-    if (!SMALL_TALK.has(reply.intent) && !reply.intent.startsWith('ui.')) {
-      next.lastIntent = reply.intent;
+    if (!SMALL_TALK.has(reply.intent) && !reply.intent.startsWith('ui.') && !reply.intent.startsWith('officer.')) {
+      // a facet reply keeps the topic it was a facet of
+      const facetOf = reply.facet ? session.lastIntent : undefined;
+      next.lastIntent = facetOf ?? reply.intent;
       next.lastIntentAt = this.parts.clock().getTime();
+    }
+    if (message.text && !message.text.startsWith('/') && reply.intent !== 'feedback.negative') {
+      next.lastQuestion = redactQuestion(message.text);
+      next.lastCandidates = reply.candidates ?? [];
     }
     await sessions.save(message.channel, message.userId, next);
     await this.count(message, reply);
@@ -116,6 +141,8 @@ export class Assistant {
     const language = session.language ?? languageOf(message.languageHint) ?? 'vi';
 
     if (message.button === 'sub') return this.subscribe(message, language, null);
+    if (message.button === 'fb:down') return this.citizens.negative(session, language);
+    if (message.button === 'fb:up') return this.parts.renderer.notice('feedback_thanks', language, 'ui.feedback');
     if (message.button) return this.pressButton(message.button, language, officer);
     if (message.text === undefined) return renderer.notice('not_text', language, 'ui.not_text');
 
@@ -133,15 +160,13 @@ export class Assistant {
   }
 
   private async answerText(text: string, sessionLanguage: Language, session: Session, officer: Officer | undefined): Promise<Reply> {
-    const { understander, knowledge, renderer, clock, desk } = this.parts;
+    const { understander, clock, desk } = this.parts;
     const understanding: Understanding = understander.understand(text);
-    const language = understanding.language ?? sessionLanguage;
+    const language = replyLanguage(session.language, understanding) ?? sessionLanguage;
     const previousIntent = previousIntentOf(session, clock().getTime());
-    const found = await knowledge.classify(factsOf(understanding, { ...(previousIntent ? { previousIntent } : {}), isOfficer: officer !== undefined }));
-    let intent = found?.intent ?? 'fallback';
-    if (intent === '@previous') intent = previousIntent ?? 'fallback';
-    if (officer && intent.startsWith('officer.')) return desk.answer(intent, understanding, officer, language);
-    return renderer.answer(intent, language, understanding);
+    const reply = await this.citizens.answer(understanding, language, session, previousIntent, officer !== undefined);
+    if (officer && reply.intent.startsWith('officer.')) return desk.answer(reply.intent, understanding, officer, language);
+    return reply;
   }
 
   private async pressButton(payload: string, language: Language, officer: Officer | undefined): Promise<Reply> {

@@ -1,19 +1,25 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { Decider, loadDecisionSettings } from '../knowledge/decide.js';
+import { ExampleIndex, readExampleFiles } from '../knowledge/examples.js';
+import { FacetReader } from '../knowledge/facets.js';
 import { KnowledgeBase } from '../knowledge/knowledge-base.js';
+import { TopicFinder } from '../knowledge/topic-finder.js';
+import { WordWeights } from '../nlu/word-weights.js';
 import { loadRuleFiles } from '../knowledge/rule-file.js';
 import { foldedWords, hasVietnameseMarks } from '../nlu/fold.js';
 import type { Language } from '../nlu/language.js';
 import { expandAbbreviations, splitGluedNumbers } from '../nlu/expand.js';
 import { loadLexicon } from '../nlu/lexicon.js';
-import { Understander } from '../nlu/understand.js';
+import { Understander, type Understanding } from '../nlu/understand.js';
 import { Subscriptions } from '../broadcasts/subscriptions.js';
 import { CampaignBook } from '../campaigns/campaign-book.js';
 import { CampaignStats } from '../campaigns/campaign-stats.js';
 import { OfficerDesk } from '../officers/desk.js';
 import { OfficerRegistry } from '../officers/registry.js';
 import type { Store } from '../storage/store.js';
+import { ReviewList } from '../review/review-list.js';
 import { TaskBook } from '../tasks/task-book.js';
 import { UnitDirectory } from '../tasks/units.js';
 import { Assistant } from './assistant.js';
@@ -45,6 +51,10 @@ function vietnameseSyllables(root: string, extra: string[]): Set<string> {
 
 export interface KnowledgeParts {
   knowledge: KnowledgeBase;
+  /** rules, retrieval and confidence: from a message to answer, clarify or fallback */
+  topics: TopicFinder;
+  /** the example questions' index: an example added here is live at once */
+  examples: ExampleIndex;
   understander: Understander;
   renderer: Renderer;
   units: UnitDirectory;
@@ -64,11 +74,21 @@ export function loadKnowledge(root = PROJECT_ROOT): KnowledgeParts {
     { domainWords: knowledge.domainWords(), vietnameseSyllables: vietnameseSyllables(root, answerTexts) },
     services.map((s) => ({ id: s.id, match: s.match.map((m) => foldedWords(m).join(' ')) })),
   );
+  const normalise = (text: string): string => understander.understand(text).text;
+  const examplesByIntent = new Map([...readExampleFiles(join(root, 'data/examples'))].map(([intent, lines]) => [intent, lines.map(normalise)] as const));
+  const weights = WordWeights.load(join(root, 'data/lexicon/weights.json'), normalise);
+  weights.learn(examplesByIntent);
+  const examples = new ExampleIndex(weights);
+  for (const [intent, texts] of examplesByIntent) for (const text of texts) examples.add(intent, text);
+  const explain = (intent: string, u: Understanding) => knowledge.explainedBy(intent, u);
+  const decider = new Decider(loadDecisionSettings(join(root, 'data/decision.json')), weights, examples, explain);
+  const facets = FacetReader.load(join(root, 'data/lexicon/facets.json'), normalise, weights, explain);
+  const topics = new TopicFinder(knowledge, decider, facets);
   const byId = new Map(services.map((s) => [s.id, s]));
   const renderer = new Renderer(content, { nameOf: (id: string, language: Language) => byId.get(id)?.[language] });
   const units = UnitDirectory.load(join(root, 'data/units.json'));
   const officerStrings = { vi: content.locales.vi.officer, en: content.locales.en.officer };
-  return { knowledge, understander, renderer, units, officerStrings, root };
+  return { knowledge, topics, examples, understander, renderer, units, officerStrings, root };
 }
 
 export interface AssistantDependencies {
@@ -88,6 +108,8 @@ export function createAssistant(deps: AssistantDependencies, knowledge: Knowledg
   const stats = new CampaignStats(deps.store, book, clock, deps.userHashSalt || 'vneid-assistant');
   return new Assistant({
     knowledge: knowledge.knowledge,
+    topics: knowledge.topics,
+    review: new ReviewList(deps.store),
     understander: knowledge.understander,
     renderer: knowledge.renderer,
     sessions: new Sessions(deps.store),

@@ -33,4 +33,12 @@ export interface Reply {
   source: string;
   /** nothing should be sent (a person over the rate limit who was already told) */
   silent?: boolean;
+  /** how sure the assistant is of the topic (0 to 1), for answers, clarifications and fallbacks */
+  confidence?: number;
+  /** the topics offered when the assistant asks "Ý bạn là…?" (intent 'clarify') */
+  candidates?: string[];
+  /** the facet of the current topic this reply answers ("mất bao lâu" → time) */
+  facet?: string;
+  /** the channel offers 👍 / 👎 under this reply (payloads fb:up and fb:down) */
+  feedback?: boolean;
 }

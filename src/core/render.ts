@@ -1,6 +1,6 @@
 import type { Language } from '../nlu/language.js';
 import type { Understanding } from '../nlu/understand.js';
-import type { Content, UiKey } from './locale.js';
+import type { Content, Facet, UiKey } from './locale.js';
 import type { Button, Reply } from './message.js';
 
 export const MAX_BUTTONS = 4;
@@ -8,6 +8,9 @@ export const MAX_BUTTONS = 4;
 export interface ServiceNames {
   nameOf(serviceId: string, language: Language): string | undefined;
 }
+
+/** Intents that are conversation, not a topic: no source, no 👍/👎. */
+const CONVERSATION = new Set(['greeting', 'help', 'thanks', 'fallback', 'clarify', 'handoff.request', 'feedback.negative']);
 
 /** Turns an intent into the words and buttons a person sees, in their language. */
 export class Renderer {
@@ -26,10 +29,14 @@ export class Renderer {
     return [...extra, ...next.map((n) => this.button(n, language))].slice(0, MAX_BUTTONS);
   }
 
-  private sourceLine(intent: string, language: Language): string {
-    const locale = this.content.locales[language];
-    const names = (this.content.plans[intent]?.sources ?? []).map((s) => locale.sources[s]!);
-    return names.length > 0 ? `${locale.sources.label}: ${names.join('; ')}.` : '';
+  /** "Nguồn: Nghị định 69/2024/NĐ-CP …; …." from the documents the answer cites (data/legal.json). */
+  sourceLine(intent: string, language: Language): string {
+    const titles = (this.content.plans[intent]?.cites ?? []).map((key) => this.content.legal.title(key, language));
+    return titles.length > 0 ? `${this.content.locales[language].sources.label}: ${titles.join('; ')}.` : '';
+  }
+
+  hasAnswer(intent: string): boolean {
+    return this.content.locales.vi.answers[intent] !== undefined;
   }
 
   answer(intent: string, language: Language, understanding?: Understanding): Reply {
@@ -45,7 +52,24 @@ export class Renderer {
     const source = this.sourceLine(intent, language);
     if (source) parts.push(source);
     const more = answer.more ? [{ label: locale.buttons.more ?? 'More', payload: `more:${intent}` }] : [];
-    return { intent, language, text: parts.join('\n\n'), buttons: this.nextButtons(intent, language, more), source };
+    const reply: Reply = { intent, language, text: parts.join('\n\n'), buttons: this.nextButtons(intent, language, more), source };
+    return CONVERSATION.has(intent) ? reply : { ...reply, feedback: true };
+  }
+
+  /** One facet of a topic ("mất bao lâu" after level 2: the time only), or undefined when the topic has none. */
+  facet(topic: string, facet: Facet, language: Language, intent: string): Reply | undefined {
+    const text = this.content.locales[language].answers[topic]?.facets?.[facet];
+    if (!text) return undefined;
+    const source = this.sourceLine(topic, language);
+    const buttons = [this.button(topic, language), ...this.nextButtons(topic, language)].slice(0, MAX_BUTTONS);
+    return { intent, language, text: [text, source].filter(Boolean).join('\n\n'), buttons, source, facet, feedback: true };
+  }
+
+  /** "Ý bạn là…?" with a button per candidate topic. */
+  clarify(candidates: string[], language: Language): Reply {
+    const locale = this.content.locales[language];
+    const buttons = candidates.slice(0, 3).map((c) => this.button(c, language));
+    return { intent: 'clarify', language, text: locale.answers.clarify!.text, buttons, source: '', candidates: candidates.slice(0, 3) };
   }
 
   /** The second page of a long answer. */
@@ -53,7 +77,7 @@ export class Renderer {
     const answer = this.content.locales[language].answers[intent];
     if (!answer?.more) return this.answer(intent, language);
     const source = this.sourceLine(intent, language);
-    return { intent, language, text: [answer.more, source].filter(Boolean).join('\n\n'), buttons: this.nextButtons(intent, language), source };
+    return { intent, language, text: [answer.more, source].filter(Boolean).join('\n\n'), buttons: this.nextButtons(intent, language), source, feedback: true };
   }
 
   /** A notice of the interface (empty message, sticker...) with the menu. */

@@ -8,6 +8,10 @@ export interface Session {
   /** the last topic answered, for follow-ups ("còn mức 2 thì sao?") */
   lastIntent?: string;
   lastIntentAt?: number;
+  /** the last question, personal numbers removed, for a 👎 that follows it */
+  lastQuestion?: string;
+  /** the other topics it might have been, offered after a 👎 */
+  lastCandidates?: string[];
 }
 
 /** Sessions expire a day after the last message; the topic of a follow-up only counts for 30 minutes. */

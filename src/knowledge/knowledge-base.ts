@@ -24,6 +24,15 @@ export interface Classification {
   rule: string;
   /** the other intents whose rules matched, best first */
   alternatives: string[];
+  /** the highest priority among each matched intent's rules */
+  priorities: Map<string, number>;
+}
+
+/** The words of a message that an intent's rules account for: the words of its phrases found in it. */
+export function wordsOfPhrasesIn(text: string, phrases: readonly string[]): Set<string> {
+  const words = new Set<string>();
+  for (const p of phrases) if (mentions(text, p)) for (const w of p.split(' ')) words.add(w);
+  return words;
 }
 
 export function factsOf(u: Understanding, context: { previousIntent?: string; isOfficer?: boolean }): MessageFacts {
@@ -57,6 +66,8 @@ export class KnowledgeBase {
   /** the rules as the engine gets them: phrase lists replaced by their keys */
   private readonly engineRules: IntentRule[];
   private readonly operators: Operator[];
+  private readonly phrasesByIntent = new Map<string, string[]>();
+  private readonly factsByIntent = new Map<string, Set<string>>();
 
   constructor(readonly rules: readonly IntentRule[]) {
     this.index = new RuleIndex(rules);
@@ -65,6 +76,24 @@ export class KnowledgeBase {
     this.operators = operatorsFor(lists);
     this.phrases = rules.map((r) => phrasesOf(r.conditions as Condition));
     this.positionOf = new Map(rules.map((r, i) => [r.name, i]));
+    for (const [i, r] of rules.entries()) {
+      const list = this.phrasesByIntent.get(r.event.type) ?? [];
+      list.push(...this.phrases[i]!);
+      this.phrasesByIntent.set(r.event.type, [...new Set(list)]);
+      const facts = this.factsByIntent.get(r.event.type) ?? new Set<string>();
+      for (const f of factsReadBy(r.conditions as Condition)) facts.add(f);
+      this.factsByIntent.set(r.event.type, facts);
+    }
+  }
+
+  /** The words of the message that some rule of `intent` names in its phrases, or reads as an entity (a level, an age, a service). */
+  explainedBy(intent: string, u: Understanding): Set<string> {
+    const words = wordsOfPhrasesIn(u.text, this.phrasesByIntent.get(intent) ?? []);
+    const facts = this.factsByIntent.get(intent);
+    if (facts?.has('levels') || facts?.has('levelCount')) for (const w of u.entities.words.levels) words.add(w);
+    if (facts?.has('age')) for (const w of u.entities.words.age) words.add(w);
+    if (facts?.has('service')) for (const w of u.entities.words.service) words.add(w);
+    return words;
   }
 
   /** Every word of every phrase: what typo correction may correct towards. */
@@ -120,7 +149,9 @@ export class KnowledgeBase {
       .sort((a, b) => b.priority - a.priority || b.spec - a.spec);
     const best = ranked[0]!.r;
     const intent = best.event!.type;
-    const alternatives = [...new Set(ranked.map((x) => x.r.event!.type))].filter((i) => i !== intent);
-    return { intent, rule: best.name, alternatives };
+    const priorities = new Map<string, number>();
+    for (const x of ranked) if (!priorities.has(x.r.event!.type)) priorities.set(x.r.event!.type, x.priority);
+    const alternatives = [...priorities.keys()].filter((i) => i !== intent);
+    return { intent, rule: best.name, alternatives, priorities };
   }
 }

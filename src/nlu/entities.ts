@@ -10,6 +10,8 @@ export interface Entities {
   taskCode?: string;
   /** a number of days ("trong 30 ngày tới") */
   days?: number;
+  /** the words of the message each kind of entity was read from, so an answer that uses the entity explains them */
+  words: { levels: string[]; age: string[]; service: string[] };
 }
 
 export interface ServiceName {
@@ -19,32 +21,35 @@ export interface ServiceName {
 
 const NUMBER_WORDS: Record<string, number> = { mot: 1, hai: 2, one: 1, two: 2, i: 1, ii: 2 };
 
-function levelsOf(text: string): number[] {
+function levelsOf(text: string): { levels: number[]; words: string[] } {
   const levels: number[] = [];
+  const words: string[] = [];
   const re = /\bmuc (?:do )?(\d|mot|hai|one|two|ii|i)\b/g;
   for (const m of text.matchAll(re)) {
     const raw = m[1]!;
     const n = /^\d$/.test(raw) ? Number(raw) : NUMBER_WORDS[raw]!;
-    if ((n === 1 || n === 2) && !levels.includes(n)) levels.push(n);
+    if (n !== 1 && n !== 2) continue;
+    if (!levels.includes(n)) levels.push(n);
+    words.push(...m[0].split(' '));
   }
-  return levels;
+  return { levels, words };
 }
 
-function ageOf(text: string): number | undefined {
+function ageOf(text: string): { age: number; words: string[] } | undefined {
   const m =
     /\b(\d{1,3}) (?:tuoi|years? old|yo)\b/.exec(text) ??
     /\b(?:duoi|tren|du|tu|under|over|below|above) (\d{1,2})\b/.exec(text);
-  return m ? Number(m[1]) : undefined;
+  return m ? { age: Number(m[1]), words: m[0].split(' ') } : undefined;
 }
 
-function serviceOf(text: string, services: ServiceName[]): string | undefined {
-  let best: { id: string; len: number } | undefined;
+function serviceOf(text: string, services: ServiceName[]): { id: string; phrase: string } | undefined {
+  let best: { id: string; phrase: string } | undefined;
   for (const s of services) {
     for (const phrase of s.match) {
-      if (` ${text} `.includes(` ${phrase} `) && (!best || phrase.length > best.len)) best = { id: s.id, len: phrase.length };
+      if (` ${text} `.includes(` ${phrase} `) && (!best || phrase.length > best.phrase.length)) best = { id: s.id, phrase };
     }
   }
-  return best?.id;
+  return best;
 }
 
 /** Task codes are read from the original text, where their dots survive ("2.3.1", "I.1", "2.c"). */
@@ -61,11 +66,12 @@ function daysOf(text: string): number | undefined {
 }
 
 export function extractEntities(text: string, original: string, services: ServiceName[]): Entities {
-  const entities: Entities = { levels: levelsOf(text) };
+  const levels = levelsOf(text);
   const age = ageOf(text);
-  if (age !== undefined) entities.age = age;
   const service = serviceOf(text, services);
-  if (service) entities.service = service;
+  const entities: Entities = { levels: levels.levels, words: { levels: levels.words, age: age?.words ?? [], service: service?.phrase.split(' ') ?? [] } };
+  if (age) entities.age = age.age;
+  if (service) entities.service = service.id;
   const taskCode = taskCodeOf(original);
   if (taskCode) entities.taskCode = taskCode;
   const days = daysOf(text);

@@ -40,7 +40,7 @@ describe.runIf(available)('web chat in headless Chromium', () => {
     await page.getByRole('button', { name: 'Gửi' }).click();
     await expect.poll(() => page.locator('.msg.bot').count()).toBeGreaterThanOrEqual(2);
     const answer = page.locator('.msg.bot').nth(1);
-    expect(await answer.textContent()).toMatch(/Công an xã\/phường/);
+    expect(await answer.textContent()).toMatch(/Công an cấp xã/);
     expect(await answer.locator('.source').textContent()).toMatch(/^Nguồn:/);
 
     await page.getByRole('button', { name: 'Có mất phí không?' }).click();

@@ -49,7 +49,7 @@ describe('Telegram webhook', () => {
     expect((await post(update(10, 'đăng ký mức 2 ở đâu'), secret)).statusCode).toBe(200);
     const messages = sent.filter((s) => s.method === 'sendMessage');
     expect(messages).toHaveLength(1);
-    expect(String(messages[0]!.payload.text)).toMatch(/Công an xã/);
+    expect(String(messages[0]!.payload.text)).toMatch(/Công an cấp xã/);
   });
 
   it('tries again when Telegram has a server error or the connection fails, and gives up on a refusal', async () => {

@@ -22,7 +22,7 @@ describe('web chat over HTTP', () => {
     expect(res.statusCode).toBe(200);
     const body = res.json();
     expect(body.intent).toBe('vneid.level2.how');
-    expect(body.reply).toMatch(/Công an xã/);
+    expect(body.reply).toMatch(/Công an cấp xã/);
     expect(body.source).toMatch(/^Nguồn:/);
     expect(body.buttons.length).toBeGreaterThanOrEqual(2);
   });

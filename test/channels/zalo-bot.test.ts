@@ -53,6 +53,6 @@ describe('Zalo Bot Platform webhook', () => {
     expect(sent).toHaveLength(1);
     expect(sent[0]!.url).toBe('/bot111:abc/sendMessage');
     expect(sent[0]!.body.chat_id).toBe('c1');
-    expect(sent[0]!.body.text).toMatch(/Công an xã/);
+    expect(sent[0]!.body.text).toMatch(/Công an cấp xã/);
   });
 });

@@ -82,7 +82,7 @@ describe('Zalo OA webhook', () => {
     expect(last.headers.authorization).toBeUndefined();
     const body = last.body as { recipient: { user_id: string }; message: { text: string; attachment: { payload: { buttons: { type: string; payload: string }[] } } } };
     expect(body.recipient.user_id).toBe('7300000000000000003');
-    expect(body.message.text).toMatch(/Công an xã\/phường/);
+    expect(body.message.text).toMatch(/Công an cấp xã/);
     expect(body.message.text.length).toBeLessThanOrEqual(2000);
     expect(body.message.attachment.payload.buttons[0]!.type).toBe('oa.query.hide');
     expect(refreshes).toBe(1);

@@ -36,7 +36,8 @@ describe('cli eval', () => {
     const { stdout, code } = await cli(['eval', file], env);
     expect(code).toBe(0);
     expect(stdout).toMatch(/b#0 "dang ky muc 2 o dau": expected fee, got vneid.level2.how/);
-    expect(stdout).toMatch(/nodiac\s+50\.0%/);
+    expect(stdout).toMatch(/nodiac\s+correct 50\.0%, clarified 0\.0%, fallback 0\.0%, wrong 50\.0% \(n=2\)/);
+    expect(stdout).toMatch(/All: correct 75\.0%, clarified 0\.0%, fallback 0\.0%, wrong 25\.0% \(n=4\)/);
     expect(stdout).toMatch(/Accuracy: 75\.0% \(3\/4\)/);
   });
 

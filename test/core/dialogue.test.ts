@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { ask, testAssistant } from '../helpers/assistant.js';
+import { ask, sharedKnowledge, testAssistant } from '../helpers/assistant.js';
 
 describe('follow-ups use the previous topic of this user', () => {
   it('"còn mức 2 thì sao?" after level 1', async () => {
@@ -8,10 +8,38 @@ describe('follow-ups use the previous topic of this user', () => {
     expect((await ask(assistant, 'còn mức 2 thì sao?')).intent).toBe('vneid.level2.how');
   });
 
-  it('"ở đâu?" repeats the topic just answered', async () => {
+  it('"ở đâu?" answers where, for the topic just answered', async () => {
     const assistant = testAssistant();
     await ask(assistant, 'cccd bi hong thi cap lai');
-    expect((await ask(assistant, 'o dau?')).intent).toBe('cccd.chip');
+    const reply = await ask(assistant, 'o dau?');
+    expect(reply.facet).toBe('place');
+    expect(reply.text).toContain(sharedKnowledge().renderer.facet('cccd.chip', 'place', 'vi', 'x')!.text.split('\n')[0]);
+  });
+
+  it('"mất bao lâu" after level 2 gives the time only, not the whole answer again', async () => {
+    const assistant = testAssistant();
+    const whole = await ask(assistant, 'dang ky muc 2 o dau');
+    const reply = await ask(assistant, 'mất bao lâu');
+    expect(reply.facet).toBe('time');
+    expect(reply.text).toMatch(/3 ngày làm việc/);
+    expect(reply.text.length).toBeLessThan(whole.text.length / 2);
+  });
+
+  it('a facet follows the current topic, not the one before it', async () => {
+    const assistant = testAssistant();
+    await ask(assistant, 'dang ky muc 2 o dau');
+    await ask(assistant, 'mat dien thoai thi lam sao voi vneid');
+    const reply = await ask(assistant, 'o dau');
+    expect(reply.text).toBe(sharedKnowledge().renderer.facet('vneid.lost_phone', 'place', 'vi', 'x')!.text);
+  });
+
+  it('"how long" in English after level 2', async () => {
+    const assistant = testAssistant();
+    await ask(assistant, 'how do I register level 2 VNeID');
+    const reply = await ask(assistant, 'how long does it take');
+    expect(reply.language).toBe('en');
+    expect(reply.facet).toBe('time');
+    expect(reply.text).toMatch(/3 working days/);
   });
 
   it('keeps users apart', async () => {
@@ -31,11 +59,11 @@ describe('follow-ups use the previous topic of this user', () => {
   it('a pressed button is answered like the question it stands for', async () => {
     const assistant = testAssistant();
     const first = await ask(assistant, 'lam muc 2 o dau');
-    const fee = first.buttons.find((b) => b.payload === 'q:fee');
-    expect(fee?.label).toBe('Có mất phí không?');
-    const reply = await assistant.handle({ channel: 'console', userId: 'u1', button: fee!.payload });
-    expect(reply.intent).toBe('fee');
-    expect(reply.text).toMatch(/miễn phí/);
+    const next = first.buttons.find((b) => b.payload === 'q:vneid.activate');
+    expect(next?.label).toBe('Kích hoạt tài khoản');
+    const reply = await assistant.handle({ channel: 'console', userId: 'u1', button: next!.payload });
+    expect(reply.intent).toBe('vneid.activate');
+    expect(reply.text).toMatch(/kích hoạt/i);
   });
 
   it('stays in English after an English question', async () => {
@@ -50,9 +78,10 @@ describe('fallback and odd input', () => {
   it('says plainly what it does not know and where to ask a person', async () => {
     const reply = await ask(testAssistant(), 'kết quả xổ số hôm nay');
     expect(reply.intent).toBe('fallback');
-    expect(reply.text).toMatch(/nằm ngoài/);
-    expect(reply.text).toMatch(/Công an xã\/phường/);
-    expect(reply.text).toMatch(/một cửa/);
+    expect(reply.text).toMatch(/không biết/);
+    expect(reply.text).toMatch(/Công an cấp xã/);
+    expect(reply.text).toMatch(/Trung tâm Phục vụ hành chính công/);
+    expect(reply.text).toMatch(/1900 0368/);
     expect(reply.buttons.length).toBeGreaterThanOrEqual(2);
   });
 

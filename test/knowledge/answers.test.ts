@@ -7,7 +7,7 @@ interface IntentSpec {
   id: string;
   must_mention?: string[][];
 }
-const spec = JSON.parse(readFileSync(new URL('../../data/samples/intents.json', import.meta.url), 'utf8')) as {
+const spec = JSON.parse(readFileSync(new URL('../../data/spec/intents.json', import.meta.url), 'utf8')) as {
   citizen: IntentSpec[];
   conversation: IntentSpec[];
 };
@@ -27,7 +27,7 @@ describe('answers', () => {
 
   it('has a rule for every citizen and conversation intent of the spec', () => {
     for (const intent of [...spec.citizen, ...spec.conversation]) {
-      if (intent.id === 'fallback') continue;
+      if (intent.id === 'fallback' || intent.id === 'clarify') continue;
       expect(knowledge.intents.has(intent.id), intent.id).toBe(true);
     }
   });
@@ -64,7 +64,7 @@ describe('answers', () => {
     const more = reply.buttons.find((b) => b.payload.startsWith('more:'));
     expect(more).toBeDefined();
     const page2 = await assistant.handle({ channel: 'console', userId: 'u1', button: more!.payload });
-    expect(page2.text).toContain('25 Đổi chủ hợp đồng mua bán điện');
+    expect(page2.text).toContain('25 Đổi chủ hợp đồng điện');
   });
 
   it('names the service asked about', async () => {
@@ -73,10 +73,16 @@ describe('answers', () => {
     expect(reply.text.startsWith('«Đăng ký kết hôn» là một trong 25 dịch vụ công thiết yếu')).toBe(true);
   });
 
-  it('never gives a phone number or street address of its own', () => {
-    for (const intent of spec.citizen) {
-      const text = renderer.answer(intent.id, 'vi').text;
-      expect(text, intent.id).not.toMatch(/\b0\d{9}\b|\b1900\s?\d{4}\b|\bsố nhà\b/);
+  it('gives no phone number but the hotline, in any answer, facet or page', () => {
+    for (const intent of [...spec.citizen, ...spec.conversation]) {
+      for (const language of ['vi', 'en'] as const) {
+        const a = sharedKnowledge().renderer;
+        const texts = [a.answer(intent.id, language).text, a.more(intent.id, language).text];
+        for (const text of texts) {
+          const numbers = (text.match(/\+?\d[\d .-]{6,}\d/g) ?? []).map((n) => n.replace(/\D/g, '')).filter((n) => n.length >= 8);
+          expect(numbers.filter((n) => n !== '19000368'), intent.id).toEqual([]);
+        }
+      }
     }
   });
 });

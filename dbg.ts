@@ -1,0 +1,11 @@
+import { loadKnowledge } from './src/core/build.js';
+import { factsOf } from './src/knowledge/knowledge-base.js';
+const k = loadKnowledge('/work/main/');
+const [text, prev] = process.argv.slice(2);
+const u = k.understander.understand(text!);
+const rules = await k.knowledge.classify(factsOf(u, prev ? { previousIntent: prev } : {}));
+console.log(u.text, rules);
+const d = k.topics.decider.decide(u, rules);
+console.log(d.outcome, d.intent, d.confidence);
+for (const c of d.candidates.slice(0,6)) console.log(c);
+console.log(k.topics.decider['weights'].weigh(u.text));

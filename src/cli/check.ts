@@ -1,0 +1,24 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { parseArgs } from 'node:util';
+import { loadKnowledge, PROJECT_ROOT } from '../core/build.js';
+import { loadContent } from '../core/locale.js';
+import { checkContent, formatFindings, type Finding, type Spec } from '../knowledge/content-check.js';
+import { clockFromEnv } from '../util/clock.js';
+
+/** The knowledge base as an editor changed it, checked on `today`: the findings and how many intents were checked. */
+export function checkKnowledgeBase(root: string, today: string): { findings: Finding[]; checked: number } {
+  const spec = JSON.parse(readFileSync(join(root, 'data/spec/intents.json'), 'utf8')) as Spec;
+  const content = loadContent(root);
+  const { knowledge } = loadKnowledge(root);
+  return { findings: checkContent(content, spec, knowledge.intents, today), checked: spec.citizen.length + spec.conversation.length };
+}
+
+/** `cli check [--json]`: exits 1 when an answer has an error, so editors learn before citizens do. */
+export async function checkCommand(args: string[]): Promise<number> {
+  const { values } = parseArgs({ args, options: { json: { type: 'boolean' } } });
+  const today = clockFromEnv(process.env)().toISOString().slice(0, 10);
+  const { findings, checked } = checkKnowledgeBase(PROJECT_ROOT, today);
+  console.log(values.json ? JSON.stringify({ today, checked, findings }, null, 1) : formatFindings(findings, checked));
+  return findings.some((f) => f.severity === 'error') ? 1 : 0;
+}

@@ -1,0 +1,45 @@
+import type { Facet } from '../core/locale.js';
+import type { Understanding } from '../nlu/understand.js';
+import type { Candidate, Decider, Outcome } from './decide.js';
+import type { FacetReader } from './facets.js';
+import { factsOf, type KnowledgeBase } from './knowledge-base.js';
+
+/** Intents the rules decide alone: conversation and officers' commands, where confidence measures nothing useful. */
+const DIRECT = new Set(['greeting', 'help', 'thanks', 'handoff.request', 'feedback.negative']);
+
+export interface Finding {
+  outcome: Outcome | 'facet';
+  /** the intent answered (for 'facet', what the reply counts as), or the best guess for clarify/fallback */
+  intent: string | undefined;
+  confidence: number;
+  candidates: Candidate[];
+  facet?: Facet;
+  /** the rule that matched first, if any (for eval --json) */
+  rule?: string;
+}
+
+/**
+ * From a message to a topic: a facet of the current topic ("mất bao lâu"), else the rules and the
+ * retrieval second opinion weighed by the decider.
+ */
+export class TopicFinder {
+  constructor(
+    readonly knowledge: KnowledgeBase,
+    readonly decider: Decider,
+    private readonly facets: FacetReader,
+  ) {}
+
+  async find(u: Understanding, context: { previousIntent?: string; isOfficer?: boolean }): Promise<Finding> {
+    const previous = context.previousIntent;
+    const rules = await this.knowledge.classify(factsOf(u, context));
+    if (rules?.intent.startsWith('officer.')) return { outcome: 'answer', intent: rules.intent, confidence: 1, candidates: [], rule: rules.rule };
+    // a facet of the current topic: the facet's words and the topic's own words are all the message says
+    const facet = previous && !(rules && DIRECT.has(rules.intent)) ? this.facets.read(u, previous) : undefined;
+    if (facet) return { outcome: 'facet', intent: facet.intent ?? previous, confidence: 1, candidates: [], facet: facet.facet };
+    if (rules?.intent === '@previous') {
+      return previous ? { outcome: 'answer', intent: previous, confidence: 1, candidates: [], rule: rules.rule } : { outcome: 'fallback', intent: undefined, confidence: 0, candidates: [] };
+    }
+    const decision = this.decider.decide(u, rules, { directIntents: DIRECT });
+    return { ...decision, ...(rules ? { rule: rules.rule } : {}) };
+  }
+}

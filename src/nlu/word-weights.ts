@@ -1,0 +1,63 @@
+import { readFileSync } from 'node:fs';
+import { mentions } from '../knowledge/operators.js';
+
+interface WeightsFile {
+  stop: string[];
+  heavy: Record<string, number>;
+}
+
+/** Weight of a word that no topic's examples use (names, places, words of other domains). */
+const UNSEEN = 1;
+/** The lightest a word used by every topic can be. */
+const FLOOR = 0.2;
+
+/**
+ * How much each word of a question matters for telling its topic (data/lexicon/weights.json): stop
+ * words nothing, heavy phrases ("mất điện thoại", "máy bay", "kết hôn") a lot, every other word by
+ * how few topics use it in their example questions.
+ */
+export class WordWeights {
+  private readonly idf = new Map<string, number>();
+
+  constructor(
+    private readonly stop: ReadonlySet<string>,
+    private readonly heavy: ReadonlyMap<string, number>,
+  ) {}
+
+  static load(file: string, normalise: (phrase: string) => string): WordWeights {
+    const parsed = JSON.parse(readFileSync(file, 'utf8')) as WeightsFile;
+    const heavy = new Map(Object.entries(parsed.heavy).map(([p, w]) => [normalise(p), w] as const));
+    return new WordWeights(new Set(parsed.stop.map(normalise)), heavy);
+  }
+
+  /** Learns from the example questions (normalised text) of each topic how common each word is. */
+  learn(examplesByTopic: ReadonlyMap<string, readonly string[]>): void {
+    const topicsUsing = new Map<string, number>();
+    for (const texts of examplesByTopic.values()) {
+      for (const word of new Set(texts.flatMap((t) => t.split(' ')))) topicsUsing.set(word, (topicsUsing.get(word) ?? 0) + 1);
+    }
+    const n = Math.max(examplesByTopic.size, 2);
+    this.idf.clear();
+    for (const [word, df] of topicsUsing) {
+      this.idf.set(word, FLOOR + (1.2 - FLOOR) * (Math.log(n / df) / Math.log(n)));
+    }
+  }
+
+  isStop(word: string): boolean {
+    return this.stop.has(word);
+  }
+
+  /** The weight of each word of a normalised text, in order. */
+  weigh(text: string): { word: string; weight: number }[] {
+    const words = text.split(' ').filter(Boolean);
+    const weights = words.map((w) => (this.stop.has(w) || /^\d+$/.test(w) ? 0 : (this.idf.get(w) ?? UNSEEN)));
+    for (const [phrase, weight] of this.heavy) {
+      if (!mentions(text, phrase)) continue;
+      const parts = phrase.split(' ');
+      for (let i = 0; i + parts.length <= words.length; i++) {
+        if (parts.every((p, j) => words[i + j] === p)) for (let j = 0; j < parts.length; j++) weights[i + j] = Math.max(weights[i + j]!, weight);
+      }
+    }
+    return words.map((word, i) => ({ word, weight: weights[i]! }));
+  }
+}
