@@ -38,14 +38,14 @@ const rows: { key: string; score: number; text: string }[] = [];
 for (const answer of [0.5, 0.55, 0.6, 0.65, 0.7]) {
   for (const clarify of [0.4, 0.45, 0.5, 0.55]) {
     if (clarify >= answer) continue;
-    for (const retrievalOnly of [0.75, 0.85, 1]) {
-      for (const winnerBonus of [0.2, 0.3, 0.4]) {
-        Object.assign(settings, { answer, clarify, retrievalOnly, winnerBonus });
+    for (const retrievalOnly of [0.6, 0.75, 0.85]) {
+      for (const minCoverage of [0, 0.4, 0.5, 0.6]) {
+        Object.assign(settings, { answer, clarify, retrievalOnly, minCoverage });
         const i = await measure(inScope);
         const o = await measure(outOfScope);
         // Wrong answers cost citizens most: each counts three times against a correct one.
         const score = (i.correct - 3 * i.wrong - 0.5 * i.clarified) / inScope.length + (o.correct - 3 * o.wrong - 0.5 * o.clarified) / outOfScope.length;
-        rows.push({ key: JSON.stringify({ answer, clarify, retrievalOnly, winnerBonus }), score, text: `in: ${line(i, inScope.length)} | out: ${line(o, outOfScope.length)}` });
+        rows.push({ key: JSON.stringify({ answer, clarify, retrievalOnly, minCoverage }), score, text: `in: ${line(i, inScope.length)} | out: ${line(o, outOfScope.length)}` });
       }
     }
   }

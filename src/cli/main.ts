@@ -1,6 +1,6 @@
 import { createInterface } from 'node:readline/promises';
 import { parseArgs } from 'node:util';
-import { createAssistant } from '../core/build.js';
+import { createAssistant, loadKnowledge, type KnowledgeParts } from '../core/build.js';
 import type { Reply } from '../core/message.js';
 import { LocalStore } from '../storage/local-store.js';
 import { openStore } from '../storage/open-store.js';
@@ -18,7 +18,7 @@ const USAGE = `Usage: npm run -s cli -- <command> [options]
 Commands:
   chat [--user ID]                     chat in the terminal
   ask [--user ID] [--json] "TEXT"      one message in, the reply out
-  eval [--json] FILE.jsonl             accuracy on a question or dialogue file (correct / clarified / fallback / wrong)
+  eval [--json] [--no-retrieval] FILE.jsonl   accuracy on a question or dialogue file (correct / clarified / fallback / wrong)
   check [--json]                       the knowledge base against the law and the spec (exit 1 on an error)
   import-plan [--json] FILE            read a plan's text into its task list (for review)
   officer invite --unit NAME [--locality NAME]   a one-time code that makes a user an officer of the unit
@@ -38,8 +38,8 @@ function printReply(reply: Reply): void {
 }
 
 /** The assistant as every command sees it: the configured store, NOW and the user-hash salt from the environment. */
-function assistantFor(store: Store) {
-  return createAssistant({ store, clock: clockFromEnv(process.env), userHashSalt: process.env.USER_HASH_SALT });
+function assistantFor(store: Store, knowledge: KnowledgeParts = loadKnowledge()) {
+  return createAssistant({ store, clock: clockFromEnv(process.env), userHashSalt: process.env.USER_HASH_SALT }, knowledge);
 }
 
 /** What `ask --json` prints of a reply. */
@@ -99,11 +99,14 @@ async function chat(args: string[]): Promise<void> {
 }
 
 async function evaluate(args: string[]): Promise<void> {
-  const { values, positionals } = parseArgs({ args, options: { json: { type: 'boolean' } }, allowPositionals: true });
+  const { values, positionals } = parseArgs({ args, options: { json: { type: 'boolean' }, 'no-retrieval': { type: 'boolean' } }, allowPositionals: true });
   if (positionals.length === 0) throw new UsageError('eval needs a FILE.jsonl');
+  const knowledge = loadKnowledge();
+  // --no-retrieval: the rules decide alone, to measure what the examples add
+  if (values['no-retrieval']) knowledge.topics.decider.settings.retrieval = false;
   // Eval runs in memory: its made-up users never reach the real store.
   await withStore(async (store) => {
-    const assistant = assistantFor(store);
+    const assistant = assistantFor(store, knowledge);
     for (const file of positionals) {
       const results = await runEval(assistant, readSamples(file));
       if (values.json) {

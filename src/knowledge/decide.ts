@@ -23,6 +23,8 @@ export interface DecisionSettings {
   coverageShare: number;
   /** candidates within this distance of the best are offered when clarifying */
   clarifyBand: number;
+  /** the least share of the message's weight the answered intent must explain */
+  minCoverage: number;
   /** a message lighter than this (stop words, one vague word) is left to the rules alone */
   minWeight: number;
   /** how many retrieval candidates are considered */
@@ -106,11 +108,13 @@ export class Decider {
     if (best.intent === OUT_OF_SCOPE) return { outcome: 'fallback', intent: undefined, confidence, candidates };
     const second = candidates.find((c) => c !== best && c.intent !== OUT_OF_SCOPE);
     const clear = !second || best.score - second.score >= s.margin || best.intent === rules?.intent;
-    if (best.score >= s.answer && clear) return { outcome: 'answer', intent: best.intent, confidence, candidates };
+    // an answer must account for a fair share of what was asked, however sure the rules are
+    const explains = best.coverage >= s.minCoverage;
+    if (best.score >= s.answer && clear && explains) return { outcome: 'answer', intent: best.intent, confidence, candidates };
     if (best.score >= s.clarify) {
       const offered = candidates.filter((c) => c.intent !== OUT_OF_SCOPE && best.score - c.score <= s.clarifyBand).slice(0, 3);
       if (offered.length >= 2) return { outcome: 'clarify', intent: best.intent, confidence, candidates: offered };
-      if (best.score >= s.answer) return { outcome: 'answer', intent: best.intent, confidence, candidates };
+      if (best.score >= s.answer && explains) return { outcome: 'answer', intent: best.intent, confidence, candidates };
       const runnerUp = candidates.find((c) => c !== best && c.intent !== OUT_OF_SCOPE);
       if (runnerUp) return { outcome: 'clarify', intent: best.intent, confidence, candidates: [best, runnerUp] };
     }
