@@ -85,7 +85,7 @@ export class CampaignStats {
     const isQuestion = (message.text !== undefined && !message.text.trim().startsWith('/')) || message.button?.startsWith('q:');
     if (!isQuestion || reply.intent.startsWith('ui.') || reply.silent) return;
     const day = dayOf(this.clock());
-    const answered = reply.intent !== 'fallback';
+    const answered = reply.intent !== 'fallback' && reply.intent !== 'clarify';
     await Promise.all([
       this.bump(code, 'q', day),
       this.bump(code, answered ? 'answered' : 'fallback', day),

@@ -12,6 +12,7 @@ import { officerCommand, taskCommand } from './officers.js';
 import { campaignCommand } from './campaigns.js';
 import { broadcastCommand } from './broadcasts.js';
 import { checkCommand } from './check.js';
+import { reviewCommand } from './review.js';
 
 const USAGE = `Usage: npm run -s cli -- <command> [options]
 
@@ -20,6 +21,7 @@ Commands:
   ask [--user ID] [--json] "TEXT"      one message in, the reply out
   eval [--json] [--no-retrieval] FILE.jsonl   accuracy on a question or dialogue file (correct / clarified / fallback / wrong)
   check [--json]                       the knowledge base against the law and the spec (exit 1 on an error)
+  review [--reason fallback|clarify|low_confidence|negative] [--limit N] [--json]   questions to look at, most frequent first
   import-plan [--json] FILE            read a plan's text into its task list (for review)
   officer invite --unit NAME [--locality NAME]   a one-time code that makes a user an officer of the unit
   officer list | officer revoke USER
@@ -121,7 +123,7 @@ async function evaluate(args: string[]): Promise<void> {
   }, LocalStore.memory());
 }
 
-const COMMANDS: Record<string, (args: string[]) => Promise<void | number>> = { ask, chat, eval: evaluate, check: checkCommand, 'import-plan': importPlanCommand, officer: officerCommand, task: taskCommand, campaign: campaignCommand, broadcast: broadcastCommand };
+const COMMANDS: Record<string, (args: string[]) => Promise<void | number>> = { ask, chat, eval: evaluate, check: checkCommand, review: reviewCommand, 'import-plan': importPlanCommand, officer: officerCommand, task: taskCommand, campaign: campaignCommand, broadcast: broadcastCommand };
 
 async function main(argv: string[]): Promise<number> {
   const [command, ...rest] = argv;

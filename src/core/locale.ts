@@ -40,7 +40,8 @@ export type UiKey =
   | 'subscribed_web'
   | 'unsubscribed'
   | 'not_subscribed'
-  | 'feedback_thanks';
+  | 'feedback_thanks'
+  | 'feedback_hint';
 
 /** What an answer rests on and leads to (data/answers.json). */
 export interface AnswerPlan {

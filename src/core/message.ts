@@ -39,6 +39,6 @@ export interface Reply {
   candidates?: string[];
   /** the facet of the current topic this reply answers ("mất bao lâu" → time) */
   facet?: string;
-  /** the channel offers 👍 / 👎 under this reply (payloads fb:up and fb:down) */
-  feedback?: boolean;
+  /** 👍 / 👎 under an answer (payloads fb:up and fb:down): channels show them apart from the next questions */
+  feedback?: Button[];
 }

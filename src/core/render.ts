@@ -35,6 +35,15 @@ export class Renderer {
     return titles.length > 0 ? `${this.content.locales[language].sources.label}: ${titles.join('; ')}.` : '';
   }
 
+  /** "Hữu ích / Chưa đúng" (👍 / 👎). */
+  feedback(language: Language): Button[] {
+    const labels = this.content.locales[language].buttons;
+    return [
+      { label: labels['fb:up'] ?? '👍', payload: 'fb:up' },
+      { label: labels['fb:down'] ?? '👎', payload: 'fb:down' },
+    ];
+  }
+
   hasAnswer(intent: string): boolean {
     return this.content.locales.vi.answers[intent] !== undefined;
   }
@@ -53,7 +62,7 @@ export class Renderer {
     if (source) parts.push(source);
     const more = answer.more ? [{ label: locale.buttons.more ?? 'More', payload: `more:${intent}` }] : [];
     const reply: Reply = { intent, language, text: parts.join('\n\n'), buttons: this.nextButtons(intent, language, more), source };
-    return CONVERSATION.has(intent) ? reply : { ...reply, feedback: true };
+    return CONVERSATION.has(intent) ? reply : { ...reply, feedback: this.feedback(language) };
   }
 
   /** One facet of a topic ("mất bao lâu" after level 2: the time only), or undefined when the topic has none. */
@@ -62,7 +71,7 @@ export class Renderer {
     if (!text) return undefined;
     const source = this.sourceLine(topic, language);
     const buttons = [this.button(topic, language), ...this.nextButtons(topic, language)].slice(0, MAX_BUTTONS);
-    return { intent, language, text: [text, source].filter(Boolean).join('\n\n'), buttons, source, facet, feedback: true };
+    return { intent, language, text: [text, source].filter(Boolean).join('\n\n'), buttons, source, facet, feedback: this.feedback(language) };
   }
 
   /** "Ý bạn là…?" with a button per candidate topic. */
@@ -77,7 +86,7 @@ export class Renderer {
     const answer = this.content.locales[language].answers[intent];
     if (!answer?.more) return this.answer(intent, language);
     const source = this.sourceLine(intent, language);
-    return { intent, language, text: [answer.more, source].filter(Boolean).join('\n\n'), buttons: this.nextButtons(intent, language), source, feedback: true };
+    return { intent, language, text: [answer.more, source].filter(Boolean).join('\n\n'), buttons: this.nextButtons(intent, language), source, feedback: this.feedback(language) };
   }
 
   /** A notice of the interface (empty message, sticker...) with the menu. */

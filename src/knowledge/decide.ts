@@ -48,6 +48,9 @@ export interface Candidate {
 
 export type Outcome = 'answer' | 'clarify' | 'fallback';
 
+/** Similarity at which a message is taken to be one of the examples itself. */
+const NEAR_EXACT = 0.95;
+
 export interface Decision {
   outcome: Outcome;
   /** the intent answered; for clarify and fallback the best candidate, if any */
@@ -98,7 +101,10 @@ export class Decider {
         const similarity = match?.similarity ?? 0;
         const isRuled = ruled.includes(intent);
         const blended = s.coverageShare * coverage + (1 - s.coverageShare) * similarity;
-        const score = isRuled ? blended + s.ruleBonus + (intent === rules?.intent ? s.winnerBonus : 0) : blended * s.retrievalOnly;
+        // an example an editor taught, met (almost) word for word, counts as fully as a rule
+        // one shared word ("xong", "the") is no evidence of a topic
+        const taught = similarity >= NEAR_EXACT ? 1 : (match?.shared.size ?? 0) < 2 ? s.retrievalOnly / 2 : s.retrievalOnly;
+        const score = isRuled ? blended + s.ruleBonus + (intent === rules?.intent ? s.winnerBonus : 0) : blended * taught;
         return { intent, score, coverage, similarity, ruled: isRuled };
       })
       .sort((a, b) => b.score - a.score);

@@ -34,8 +34,10 @@ export class TopicFinder {
     const rules = await this.knowledge.classify(factsOf(u, context));
     if (rules?.intent.startsWith('officer.')) return { outcome: 'answer', intent: rules.intent, confidence: 1, candidates: [], rule: rules.rule };
     // a facet of the current topic: the facet's words and the topic's own words are all the message says
-    const facet = previous && !(rules && DIRECT.has(rules.intent)) ? this.facets.read(u, previous) : undefined;
-    if (facet) return { outcome: 'facet', intent: facet.intent ?? previous, confidence: 1, candidates: [], facet: facet.facet };
+    // (a rule that names another topic, "làm mức 2 ở đâu", wins over the facet)
+    const facet = previous ? this.facets.read(u, previous) : undefined;
+    const sameTopic = !rules || [previous, '@previous', facet?.intent].includes(rules.intent);
+    if (facet && sameTopic) return { outcome: 'facet', intent: facet.intent ?? previous, confidence: 1, candidates: [], facet: facet.facet };
     if (rules?.intent === '@previous') {
       return previous ? { outcome: 'answer', intent: previous, confidence: 1, candidates: [], rule: rules.rule } : { outcome: 'fallback', intent: undefined, confidence: 0, candidates: [] };
     }

@@ -94,7 +94,7 @@ export class TelegramChannel {
   private async deliver(chatId: number, reply: Reply): Promise<void> {
     if (reply.silent) return;
     const chunks = splitText(reply.text, TELEGRAM_TEXT_LIMIT);
-    const keyboard = inlineKeyboard(reply.buttons, this.log);
+    const keyboard = [...inlineKeyboard(reply.buttons, this.log), ...(reply.feedback ? inlineKeyboard(reply.feedback, this.log) : [])];
     for (const [i, chunk] of chunks.entries()) {
       const last = i === chunks.length - 1;
       await this.send('sendMessage', () =>

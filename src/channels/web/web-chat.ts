@@ -42,6 +42,6 @@ export function registerWebChat(app: FastifyInstance, assistant: Assistant): voi
       ...(button ? { button } : { text: text ?? '' }),
       ...(language ? { languageHint: language } : {}),
     });
-    return { intent: answer.intent, language: answer.language, reply: answer.text, buttons: answer.buttons, source: answer.source };
+    return { intent: answer.intent, language: answer.language, reply: answer.text, buttons: answer.buttons, source: answer.source, feedback: answer.feedback ?? [] };
   });
 }

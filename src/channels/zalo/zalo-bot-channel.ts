@@ -54,10 +54,11 @@ export class ZaloBotChannel {
     return (await res.body.json()) as { ok: boolean; result?: T; error_code?: number; description?: string };
   }
 
-  /** Buttons become a short list of suggestions: this platform's messages are text. */
+  /** Buttons become a short list of suggestions: this platform's messages are text; 👎 is typed ("sai rồi"). */
   private render(reply: Reply): string {
     const suggestions = reply.buttons.filter((b) => b.payload.startsWith('q:')).map((b) => `• ${b.label}`);
-    return suggestions.length > 0 ? `${reply.text}\n\n${suggestions.join('\n')}` : reply.text;
+    const hint = reply.feedback ? [reply.language === 'en' ? 'Not what you asked? Type "wrong".' : 'Chưa đúng ý? Gõ «sai rồi».'] : [];
+    return [reply.text, suggestions.join('\n'), ...hint].filter(Boolean).join('\n\n');
   }
 
   async handleUpdate(raw: unknown): Promise<void> {

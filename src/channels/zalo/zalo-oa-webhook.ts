@@ -57,7 +57,7 @@ export function registerZaloOaWebhook(
     const answer = await deps.assistant.handle(incoming.message);
     if (answer.silent) return answered();
     try {
-      await deps.client.sendText(incoming.message.userId, answer.text, answer.buttons);
+      await deps.client.sendText(incoming.message.userId, answer.text, [...answer.buttons.slice(0, answer.feedback ? 3 : 5), ...(answer.feedback ?? [])]);
     } catch (err) {
       const code = err instanceof ZaloApiError ? err.code : undefined;
       if (code !== undefined && NO_RETRY_ERRORS.has(code)) deps.log.info({ code }, 'zalo: user outside the interaction window; not retried');

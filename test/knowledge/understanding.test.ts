@@ -1,0 +1,144 @@
+import { appendFileSync, cpSync, mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { createAssistant, loadKnowledge } from '../../src/core/build.js';
+import { ReviewList } from '../../src/review/review-list.js';
+import { LocalStore } from '../../src/storage/local-store.js';
+import { ask, sharedKnowledge, testAssistant } from '../helpers/assistant.js';
+
+const ROOT = new URL('../../', import.meta.url).pathname;
+
+describe('confidence', () => {
+  it('falls when a word that carries meaning is left unexplained', () => {
+    const { understander, topics } = sharedKnowledge();
+    const scoreOf = (text: string) => {
+      const u = understander.understand(text);
+      const rules = { intent: 'vneid.level2.how', rule: 'x', alternatives: [], priorities: new Map([['vneid.level2.how', 60]]) };
+      return topics.decider.decide(u, rules).candidates.find((c) => c.intent === 'vneid.level2.how')!;
+    };
+    const plain = scoreOf('dang ky dinh danh muc 2 o dau');
+    const withMarriage = scoreOf('dang ky dinh danh muc 2 o dau ket hon');
+    expect(withMarriage.coverage).toBeLessThan(plain.coverage);
+    expect(withMarriage.score).toBeLessThan(plain.score);
+  });
+
+  it('is reported with every answer', async () => {
+    const reply = await ask(testAssistant(), 'dang ky muc 2 o dau');
+    expect(reply.confidence).toBeGreaterThan(0.65);
+    expect(reply.confidence).toBeLessThanOrEqual(1);
+  });
+});
+
+describe('out of scope, near the domain', () => {
+  it.each([
+    'đăng ký kết hôn cần giấy tờ gì',
+    'thẻ ATM bị khóa phải làm sao',
+    'đăng ký xe máy mới mua ở đâu',
+    'đổi bằng lái quốc tế',
+    'tai sao tk zalo bi khoa',
+    'thi bang lai xe a1 het bao nhieu tien',
+  ])('"%s" gets the fallback, not a VNeID answer', async (text) => {
+    const reply = await ask(testAssistant(), text);
+    expect(reply.intent).toBe('fallback');
+    expect(reply.text).toMatch(/không biết/);
+  });
+});
+
+describe('clarification', () => {
+  it('asks "Ý bạn là…?" with the close candidates as buttons when two topics are near', async () => {
+    const { understander, topics, renderer } = sharedKnowledge();
+    // two rules of near priority, neither explaining the message much better than the other
+    const u = understander.understand('cccd het han thi tai khoan dinh danh co bi khoa khong');
+    const decision = topics.decider.decide(u, { intent: 'vneid.online_procedures', rule: 'x', alternatives: ['vneid.account_locked'], priorities: new Map([['vneid.online_procedures', 90], ['vneid.account_locked', 90]]) });
+    const offered = decision.candidates.map((c) => c.intent);
+    expect(offered).toContain('vneid.online_procedures');
+    const reply = renderer.clarify(['vneid.online_procedures', 'vneid.account_locked'], 'vi');
+    expect(reply.intent).toBe('clarify');
+    expect(reply.text).toMatch(/Ý bạn là/);
+    expect(reply.buttons.map((b) => b.payload)).toEqual(['q:vneid.online_procedures', 'q:vneid.account_locked']);
+  });
+
+  it('a short vague message with nothing of weight falls back rather than guessing', async () => {
+    expect((await ask(testAssistant(), 'o dau?')).intent).toBe('fallback');
+  });
+});
+
+describe('language that does not flip', () => {
+  it.each(['ok', 'tks', 'hi ad', 'oke'])('"%s" after a Vietnamese question keeps Vietnamese', async (text) => {
+    const assistant = testAssistant();
+    await ask(assistant, 'đăng ký mức 2 ở đâu');
+    expect((await ask(assistant, text)).language).toBe('vi');
+  });
+
+  it('"ok" after an English question keeps English, and a full English sentence switches', async () => {
+    const assistant = testAssistant();
+    await ask(assistant, 'how do I register level 2');
+    expect((await ask(assistant, 'ok')).language).toBe('en');
+    const vi = testAssistant();
+    await ask(vi, 'đăng ký mức 2 ở đâu');
+    expect((await ask(vi, 'is registration free of charge')).language).toBe('en');
+  });
+});
+
+describe('feedback', () => {
+  it('offers 👍 / 👎 with every answer, not with the fallback', async () => {
+    const assistant = testAssistant();
+    expect((await ask(assistant, 'dang ky muc 2 o dau')).feedback?.map((b) => b.payload)).toEqual(['fb:up', 'fb:down']);
+    expect((await ask(assistant, 'kết quả xổ số hôm nay')).feedback).toBeUndefined();
+  });
+
+  it('a 👎 apologises, offers the other candidates, and puts the question in the review list', async () => {
+    const store = LocalStore.memory();
+    const assistant = createAssistant({ store, clock: () => new Date('2026-11-22T09:00:00Z') }, sharedKnowledge());
+    await ask(assistant, 'tài khoản vneid bị xóa có lấy lại được không, số 0912345678');
+    const sorry = await assistant.handle({ channel: 'console', userId: 'u1', button: 'fb:down' });
+    expect(sorry.intent).toBe('feedback.negative');
+    expect(sorry.text).toMatch(/Xin lỗi/);
+    expect(sorry.buttons.length).toBeGreaterThanOrEqual(2);
+    const review = await new ReviewList(store).top(10, 'negative');
+    expect(review).toHaveLength(1);
+    expect(review[0]!.text).toMatch(/lấy lại được không/);
+    expect(review[0]!.text).not.toMatch(/0912345678/);
+  });
+
+  it('"sai rồi" typed does the same', async () => {
+    const store = LocalStore.memory();
+    const assistant = createAssistant({ store, clock: () => new Date('2026-11-22T09:00:00Z') }, sharedKnowledge());
+    await ask(assistant, 'dang ky muc 2 o dau');
+    expect((await ask(assistant, 'sai rồi')).intent).toBe('feedback.negative');
+    expect(await new ReviewList(store).top(10, 'negative')).toHaveLength(1);
+  });
+
+  it('fallbacks and clarifications go to the review list, most frequent first', async () => {
+    const store = LocalStore.memory();
+    const assistant = createAssistant({ store, clock: () => new Date('2026-11-22T09:00:00Z') }, sharedKnowledge());
+    await ask(assistant, 'kết quả xổ số hôm nay', 'a');
+    await ask(assistant, 'thời tiết ngày mai', 'b');
+    await ask(assistant, 'thời tiết ngày mai', 'c');
+    const top = await new ReviewList(store).top(10);
+    expect(top.map((t) => [t.text, t.count])).toEqual([['thời tiết ngày mai', 2], ['kết quả xổ số hôm nay', 1]]);
+  });
+});
+
+describe('examples as data', () => {
+  const question = 'xem hoc ba cua con bang vneid';
+
+  it('an example line added to data/examples changes the answer without a code change', async () => {
+    const before = await ask(testAssistant(), question);
+    expect(before.intent).not.toBe('vneid.online_procedures');
+    const dir = mkdtempSync(join(tmpdir(), 'kb-'));
+    for (const part of ['rules', 'locales', 'data']) cpSync(join(ROOT, part), join(dir, part), { recursive: true });
+    appendFileSync(join(dir, 'data/examples/vneid.online_procedures.txt'), `${question}\n`);
+    const assistant = createAssistant({ store: LocalStore.memory(), clock: () => new Date('2026-11-22T09:00:00Z') }, loadKnowledge(dir));
+    expect((await ask(assistant, question)).intent).toBe('vneid.online_procedures');
+  });
+
+  it('an example added while running is live at once', async () => {
+    const knowledge = loadKnowledge();
+    const assistant = createAssistant({ store: LocalStore.memory(), clock: () => new Date('2026-11-22T09:00:00Z') }, knowledge);
+    expect((await ask(assistant, question, 'x')).intent).not.toBe('vneid.online_procedures');
+    knowledge.examples.add('vneid.online_procedures', knowledge.understander.understand(question).text);
+    expect((await ask(assistant, question, 'y')).intent).toBe('vneid.online_procedures');
+  });
+});
