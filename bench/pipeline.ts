@@ -26,9 +26,11 @@ export function syntheticRules(n: number): IntentRule[] {
 }
 
 /** Time per message through the whole pipeline (understand, rules, render, session in memory). */
-export async function measurePipeline(questionsFile: string, extraRules = 0, rounds = 20): Promise<PipelineFigures> {
+export async function measurePipeline(questionsFile: string, extraRules = 0, rounds = 20, retrieval = true): Promise<PipelineFigures> {
   const base = loadKnowledge();
-  const knowledge: KnowledgeParts = extraRules > 0 ? { ...base, knowledge: new KnowledgeBase([...base.knowledge.rules, ...syntheticRules(extraRules)]) } : base;
+  base.topics.decider.settings.retrieval = retrieval;
+  const grown = extraRules > 0 ? new KnowledgeBase([...base.knowledge.rules, ...syntheticRules(extraRules)]) : undefined;
+  const knowledge: KnowledgeParts = grown ? { ...base, knowledge: grown, topics: base.topics.withKnowledge(grown) } : base;
   const assistant = createAssistant({ store: LocalStore.memory() }, knowledge);
   const samples = readSamples(questionsFile);
   const results = await runEval(assistant, samples); // also warms the engine cache

@@ -48,13 +48,13 @@ say(`calibration loop: ${results.calibration_ms_start} ms (lower is a faster mac
 
 // 1. pipeline, with the knowledge base grown by synthetic rules; five runs each, the median shown
 const pipeline = [];
-for (const extra of [0, 500, 2000]) {
-  say(`pipeline: +${extra} synthetic rules...`);
+for (const [extra, retrieval] of [[0, false], [0, true], [500, true], [2000, true]] as const) {
+  say(`pipeline: +${extra} synthetic rules, retrieval ${retrieval ? 'on' : 'off'}...`);
   const runs = [];
-  for (let i = 0; i < 5; i++) runs.push(await measurePipeline('data/samples/questions-dev.jsonl', extra));
+  for (let i = 0; i < 5; i++) runs.push(await measurePipeline('data/samples/questions-dev.jsonl', extra, 20, retrieval));
   const p99s = runs.map((r) => r.p99_ms);
   pipeline.push({
-    benchmark: extra === 0 ? 'real knowledge base' : `real + ${extra} synthetic rules`,
+    benchmark: `${extra === 0 ? 'real knowledge base' : `real + ${extra} synthetic rules`}${retrieval ? '' : ', rules alone (no retrieval)'}`,
     rules: runs[0]!.rules,
     messages: runs[0]!.messages,
     p50_ms: +median(runs.map((r) => r.p50_ms)).toFixed(3),

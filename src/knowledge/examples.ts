@@ -44,29 +44,28 @@ interface Weighed {
   total: number;
 }
 
-/** Words and the pairs of neighbouring words, so "may bay" and "may cu" are told apart. */
+/** The words of a normalised text (pairs of words were tried too: no better, and 60% slower). */
 function terms(text: string): string[] {
-  const words = text.split(' ').filter(Boolean);
-  return [...words, ...words.slice(1).map((w, i) => `${words[i]}_${w}`)];
+  return text.split(' ').filter(Boolean);
 }
 
 /**
  * The retrieval second opinion: a minisearch index of every intent's example questions over the
- * same normalised text the rules see. Candidates come from minisearch (BM25 over words and word
- * pairs); each is then scored by how much of the message's weight it shares, which is comparable
+ * same normalised text the rules see. Candidates come from minisearch (BM25 over words); each is then scored by how much of the message's weight it shares, which is comparable
  * across messages.
  */
 export class ExampleIndex {
   private readonly search: MiniSearch<Doc>;
   private readonly docs: Doc[] = [];
   private readonly weighed: Weighed[] = [];
+  private readonly idsByIntent = new Map<string, number[]>();
 
   constructor(private readonly weights: WordWeights) {
     this.search = new MiniSearch<Doc>({
       fields: ['text'],
       storeFields: ['intent'],
       tokenize: terms,
-      processTerm: (t) => (t.includes('_') || !weights.isStop(t) ? t : null),
+      processTerm: (t) => (weights.isStop(t) ? null : t),
       searchOptions: { combineWith: 'OR' },
     });
   }
@@ -84,6 +83,7 @@ export class ExampleIndex {
     for (const w of weighed) weights.set(w.word, Math.max(weights.get(w.word) ?? 0, w.weight));
     this.weighed.push({ words: new Set(weights.keys()), weights, total: weighed.reduce((s, w) => s + w.weight, 0) || 1 });
     this.docs.push(doc);
+    this.idsByIntent.set(intent, [...(this.idsByIntent.get(intent) ?? []), doc.id]);
     this.search.add(doc);
   }
 
@@ -94,7 +94,7 @@ export class ExampleIndex {
 
   /** The best example of one intent (an intent the rules chose, whatever minisearch ranks first). */
   matchIntent(intent: string, text: string): ExampleMatch | undefined {
-    return this.best(text, this.docs.filter((d) => d.intent === intent).map((d) => d.id))[0];
+    return this.best(text, this.idsByIntent.get(intent) ?? [])[0];
   }
 
   private best(text: string, ids: number[]): ExampleMatch[] {

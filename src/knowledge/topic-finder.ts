@@ -29,6 +29,11 @@ export class TopicFinder {
     private readonly facets: FacetReader,
   ) {}
 
+  /** The same finder over other rules (benchmarks grow the rules with synthetic ones). */
+  withKnowledge(knowledge: KnowledgeBase): TopicFinder {
+    return new TopicFinder(knowledge, this.decider, this.facets);
+  }
+
   async find(u: Understanding, context: { previousIntent?: string; isOfficer?: boolean }): Promise<Finding> {
     const previous = context.previousIntent;
     const rules = await this.knowledge.classify(factsOf(u, context));

@@ -38,6 +38,7 @@ export class WordWeights {
     }
     const n = Math.max(examplesByTopic.size, 2);
     this.idf.clear();
+    this.last = undefined;
     for (const [word, df] of topicsUsing) {
       this.idf.set(word, FLOOR + (1.2 - FLOOR) * (Math.log(n / df) / Math.log(n)));
     }
@@ -47,8 +48,17 @@ export class WordWeights {
     return this.stop.has(word);
   }
 
-  /** The weight of each word of a normalised text, in order. */
+  /** The weight of each word of a normalised text, in order (the last text is remembered: one message is weighed several times). */
   weigh(text: string): { word: string; weight: number }[] {
+    if (this.last?.text === text) return this.last.weights;
+    const weights = this.compute(text);
+    this.last = { text, weights };
+    return weights;
+  }
+
+  private last: { text: string; weights: { word: string; weight: number }[] } | undefined;
+
+  private compute(text: string): { word: string; weight: number }[] {
     const words = text.split(' ').filter(Boolean);
     const weights = words.map((w) => (this.stop.has(w) || /^\d+$/.test(w) ? 0 : (this.idf.get(w) ?? UNSEEN)));
     for (const [phrase, weight] of this.heavy) {
