@@ -37,7 +37,7 @@ function levelsOf(text: string): { levels: number[]; words: string[] } {
 
 function ageOf(text: string): { age: number; words: string[] } | undefined {
   const m =
-    /\b(\d{1,3}) (?:tuoi|years? old|yo)\b/.exec(text) ??
+    /\b(\d{1,3}) (?:tuoi|t|years? old|yo)\b/.exec(text) ??
     /\b(?:duoi|tren|du|tu|under|over|below|above) (\d{1,2})\b/.exec(text);
   return m ? { age: Number(m[1]), words: m[0].split(' ') } : undefined;
 }
