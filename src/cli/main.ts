@@ -26,6 +26,7 @@ Commands:
   officer invite --unit NAME [--locality NAME]   a one-time code that makes a user an officer of the unit
   officer list | officer revoke USER
   task history CODE [--plan ID]        who changed a task, when, from what to what
+  task reopen CODE --plan ID --by NAME reopen a task closed by mistake (kept in the audit log)
   campaign create --name "..." [--locality ...] [--channel telegram|zalo|web]
   campaign list | campaign qr CODE --out FILE.png|.svg | campaign stats [CODE] [--since DATE] [--json]
   broadcast send [--locality NAME] (--text-file FILE | --key INTENT[@en]) | broadcast status ID | broadcast resume ID

@@ -61,7 +61,8 @@ export async function officerCommand(args: string[]): Promise<void> {
 
 export async function taskCommand(args: string[]): Promise<void> {
   const [sub, ...rest] = args;
-  if (sub !== 'history') throw new Error('task needs a subcommand: history CODE [--plan ID]');
+  if (sub === 'reopen') return reopenTask(rest);
+  if (sub !== 'history') throw new Error('task needs a subcommand: history CODE [--plan ID] | reopen CODE --plan ID --by NAME');
   const { values, positionals } = parseArgs({ args: rest, options: { plan: { type: 'string' } }, allowPositionals: true });
   const code = positionals[0];
   if (!code) throw new Error('task history needs a task CODE, e.g. 2.3.1');
@@ -77,6 +78,30 @@ export async function taskCommand(args: string[]): Promise<void> {
         console.log(`  ${h.at}  ${h.action.padEnd(6)} by ${h.by} (${h.unit}): ${h.before.state} → ${h.after.state}${h.after.note && h.action === 'note' ? ` "${h.after.note}"` : ''}`);
       }
     }
+  } finally {
+    await store.close();
+  }
+}
+
+/** `task reopen CODE --plan ID --by NAME`: an administrator reopens a task closed by mistake; the audit log keeps who and when. */
+async function reopenTask(args: string[]): Promise<void> {
+  const { values, positionals } = parseArgs({ args, options: { plan: { type: 'string' }, by: { type: 'string' } }, allowPositionals: true });
+  const code = positionals[0];
+  if (!code || !values.plan || !values.by?.trim()) throw new Error('task reopen needs CODE --plan ID --by NAME, e.g. task reopen 2.3.1 --plan 002 --by "Nguyễn Văn A"');
+  const store = openStore(process.env);
+  try {
+    const book = TaskBook.load(join(PROJECT_ROOT, 'data/tasks'), directory(), store);
+    const found = book.find(code).filter((f) => f.plan.id.startsWith(values.plan!));
+    if (found.length !== 1) throw new Error(found.length === 0 ? `No task ${code} in plan ${values.plan}.` : `Task ${code} is in ${found.length} plans starting with ${values.plan}: give more of the plan id.`);
+    const { plan, task } = found[0]!;
+    const before = await book.status(plan.id, task.code);
+    if (before.state !== 'done') {
+      console.log(`Task ${task.code} (${plan.id}) is open already; nothing changed.`);
+      return;
+    }
+    const by = values.by.replace(/[\p{Cc}\p{Cf}]/gu, '').trim().slice(0, 80);
+    await book.change(plan.id, task.code, `admin:${by}`, 'administrator', 'reopen', clockFromEnv(process.env)());
+    console.log(`Task ${task.code} (${plan.id}) reopened by ${by}; see: task history ${task.code} --plan ${plan.id}`);
   } finally {
     await store.close();
   }

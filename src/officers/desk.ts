@@ -6,6 +6,7 @@ import type { TaskBook, UnitTask } from '../tasks/task-book.js';
 import type { PlanInfo, Task } from '../tasks/types.js';
 import type { Unit, UnitDirectory } from '../tasks/units.js';
 import { fill } from '../util/fill.js';
+import { readTaskCommand, type TaskCommand } from './task-command.js';
 import type { Officer } from './registry.js';
 
 export const PAGE_SIZE = 5;
@@ -159,19 +160,37 @@ export class OfficerDesk {
     return { intent, language, text, buttons: buttons.length > 0 ? buttons : [{ label: this.t(language, 'button.list'), payload: 'ol:open:1' }, { label: this.t(language, 'button.overdue'), payload: 'ol:overdue:1' }], source: '' };
   }
 
-  /** Marks a task done or records a note, for officers of its lead unit only; every change goes to the audit log. */
-  async update(planId: string, code: string, officer: Officer, language: Language, note?: string): Promise<Reply> {
+  /** Closes, notes or reopens a task, for officers of its lead unit only; every change goes to the audit log. */
+  async update(planId: string, code: string, officer: Officer, language: Language, command: TaskCommand = { kind: 'done' }): Promise<Reply> {
+    const intent = command.kind === 'note' ? 'officer.task.progress' : command.kind === 'reopen' ? 'officer.task.reopen' : 'officer.task.done';
     const found = this.candidates(code, officer).find((c) => c.plan.id === planId);
-    if (!found) return this.text('officer.task.done', this.t(language, 'not_found', { code, locality: officer.locality }), language);
+    if (!found) return this.text(intent, this.t(language, 'not_found', { code, locality: officer.locality }), language);
     const unit = this.unitOf(officer);
     if (!unit || this.tasks.roleOf(found.task, unit) !== 'lead') {
-      return this.text('officer.task.done', this.t(language, 'not_lead', { code, lead: found.task.lead.join('; ') }), language);
+      return this.text(intent, this.t(language, 'not_lead', { code, lead: found.task.lead.join('; ') }), language);
     }
     const before = await this.tasks.status(planId, code);
-    if (!note && before.state === 'done') return this.text('officer.task.done', this.t(language, 'already_done', { code, at: before.at?.slice(0, 10) ?? '' }), language);
-    await this.tasks.change(planId, code, officer.user, officer.unit, note ? 'note' : 'done', this.clock(), note);
-    const text = note ? this.t(language, 'noted', { code, note }) : this.t(language, 'done', { code, plan: planLabel(found.plan), unit: officer.unit });
-    return this.text('officer.task.done', text, language);
+    const at = this.clock();
+    switch (command.kind) {
+      case 'confirm':
+        if (before.state === 'done') return this.text(intent, this.t(language, 'already_done', { code, at: before.at?.slice(0, 10) ?? '' }), language);
+        return this.text(intent, this.t(language, 'confirm_done', { code }), language, [
+          { label: this.t(language, 'button.done'), payload: `od:${planId}:${code}` },
+          { label: this.t(language, 'button.note'), payload: `on:${planId}:${code}` },
+        ]);
+      case 'note':
+        if (!command.note) return this.text(intent, this.t(language, 'note_how', { code }), language);
+        await this.tasks.change(planId, code, officer.user, officer.unit, 'note', at, command.note);
+        return this.text(intent, this.t(language, 'noted', { code, note: command.note }), language);
+      case 'reopen':
+        if (before.state !== 'done') return this.text(intent, this.t(language, 'already_open', { code }), language);
+        await this.tasks.change(planId, code, officer.user, officer.unit, 'reopen', at);
+        return this.text(intent, this.t(language, 'reopened', { code }), language);
+      case 'done':
+        if (before.state === 'done') return this.text(intent, this.t(language, 'already_done', { code, at: before.at?.slice(0, 10) ?? '' }), language);
+        await this.tasks.change(planId, code, officer.user, officer.unit, 'done', at);
+        return this.text(intent, this.t(language, 'done', { code, plan: planLabel(found.plan), unit: officer.unit }), language);
+    }
   }
 
   /** Answers an officer's question the rules recognised. */
@@ -191,6 +210,8 @@ export class OfficerDesk {
       }
       case 'officer.task.detail':
       case 'officer.task.done':
+      case 'officer.task.progress':
+      case 'officer.task.reopen':
         return this.byCode(intent, u, officer, language);
       case 'officer.report.deadline':
         return this.planLines(intent, 'reporting', officer, language);
@@ -212,18 +233,18 @@ export class OfficerDesk {
     const found = this.candidates(code, officer);
     if (found.length === 0) return this.text(intent, this.t(language, 'not_found', { code, locality: officer.locality }), language);
     const unit = this.unitOf(officer);
-    const wanted = intent === 'officer.task.done' && unit ? found.filter((f) => this.tasks.roleOf(f.task, unit) === 'lead') : found;
+    const changes = intent !== 'officer.task.detail';
+    const wanted = changes && unit ? found.filter((f) => this.tasks.roleOf(f.task, unit) === 'lead') : found;
     const pick = wanted.length > 0 ? wanted : found;
+    const command = readTaskCommand(u.original, code);
     if (pick.length > 1) {
-      const prefix = intent === 'officer.task.done' ? 'od' : 'ot';
+      // which plan: the buttons confirm a close; a note or a reopen is asked again with the plan chosen
+      const prefix = changes && command.kind === 'done' ? 'od' : 'ot';
       return this.text(intent, this.t(language, 'which_plan', { code }), language, pick.slice(0, 4).map((f) => ({ label: planLabel(f.plan), payload: `${prefix}:${f.plan.id}:${code}` })));
     }
     const one = pick[0]!;
     if (intent === 'officer.task.detail') return this.detail(one.plan.id, code, officer, language);
-    const noteMatch = /\b(?:tiến độ|tien do|ghi chú|ghi chu|cập nhật|cap nhat|progress|note)\b/iu.test(u.original)
-      ? u.original.slice(u.original.indexOf(code) + code.length).replace(/^[\s:.,-]+/, '').trim()
-      : '';
-    return this.update(one.plan.id, code, officer, language, noteMatch || undefined);
+    return this.update(one.plan.id, code, officer, language, command);
   }
 
   private planLines(intent: string, field: 'reporting' | 'targets', officer: Officer, language: Language): Reply {
@@ -246,8 +267,8 @@ export class OfficerDesk {
       return this.list(a, unit, Number(b) || 1, language);
     }
     if (kind === 'ot') return this.detail(a, b, officer, language);
-    if (kind === 'od') return this.update(a, b, officer, language);
-    if (kind === 'on') return this.text('officer.task.done', this.t(language, 'note_how', { code: b }), language);
+    if (kind === 'od') return this.update(a, b, officer, language, { kind: 'done' });
+    if (kind === 'on') return this.text('officer.task.progress', this.t(language, 'note_how', { code: b }), language);
     return undefined;
   }
 }
