@@ -58,7 +58,9 @@ export class OfficerRegistry {
     const officer: Officer = { user, unit: invite.unit, locality: invite.locality, since: this.clock().toISOString() };
     await this.store.set('officer', user, officer);
     this.cache.delete(user);
-    await this.updateIndex((users) => [...users.filter((u) => u !== user), user]);
+    // the index is a counter and a slot per registration: atomic on every store, so concurrent redemptions all stay listed
+    const slot = await this.store.increment('officer', '@slots');
+    await this.store.set('officer', `@slot:${slot}`, user);
     return { ok: true, officer };
   }
 
@@ -70,21 +72,20 @@ export class OfficerRegistry {
     return officer;
   }
 
+  /** Every officer registered and not revoked (a revoked or re-registered user's old slots are passed over). */
   async list(): Promise<Officer[]> {
-    const users = (await this.store.get<string[]>('officer', '@index')) ?? [];
-    const officers = await Promise.all(users.map((u) => this.officerOf(u)));
+    const slots = await this.store.count('officer', '@slots');
+    const fromSlots = await Promise.all(Array.from({ length: slots }, (_, i) => this.store.get<string>('officer', `@slot:${i + 1}`)));
+    // stores written before the slots kept one list under '@index'
+    const legacy = (await this.store.get<string[]>('officer', '@index')) ?? [];
+    const users = [...new Set([...legacy, ...fromSlots.filter((u): u is string => typeof u === 'string')])];
+    const officers = await Promise.all(users.map((u) => this.store.get<Officer>('officer', u)));
     return officers.filter((o): o is Officer => o !== undefined);
   }
 
   async revoke(user: string): Promise<boolean> {
     const removed = await this.store.delete('officer', user);
     this.cache.delete(user);
-    await this.updateIndex((users) => users.filter((u) => u !== user));
     return removed;
-  }
-
-  private async updateIndex(change: (users: string[]) => string[]): Promise<void> {
-    const users = (await this.store.get<string[]>('officer', '@index')) ?? [];
-    await this.store.set('officer', '@index', change(users));
   }
 }

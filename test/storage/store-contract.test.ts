@@ -176,3 +176,21 @@ describe('routed store (DATABASE_URL)', () => {
     expect(await routed.get('task', '002:2.3.1')).toEqual({ state: 'done' });
   });
 });
+
+describe.each(factories)('officers on the %s store', (_kind, make, enabled) => {
+  it.runIf(enabled)('ten officers redeeming their codes at the same moment are all listed', async () => {
+    const { OfficerRegistry } = await import('../../src/officers/registry.js');
+    const store = make();
+    try {
+      const registry = new OfficerRegistry(store, () => new Date());
+      const codes = await Promise.all(Array.from({ length: 10 }, () => registry.invite('Sở Y tế', 'Quảng Nam')));
+      const results = await Promise.all(codes.map(({ code }, i) => registry.redeem(`telegram:${i}`, code)));
+      expect(results.every((r) => r.ok)).toBe(true);
+      expect((await registry.list()).map((o) => o.user).sort()).toEqual(Array.from({ length: 10 }, (_, i) => `telegram:${i}`).sort());
+      await registry.revoke('telegram:3');
+      expect((await registry.list()).map((o) => o.user)).not.toContain('telegram:3');
+    } finally {
+      await store.close();
+    }
+  });
+});
