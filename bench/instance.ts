@@ -10,7 +10,7 @@ import { openStore } from '../src/storage/open-store.js';
 const log = pino({ level: 'warn' });
 const store = openStore(process.env);
 const assistant = createAssistant({ store, log });
-const app = buildApp({ assistant, store, channels: () => [], logger: log });
+const app = await buildApp({ assistant, store, channels: () => [], logger: log });
 const port = Number(process.env.PORT);
 const channels = setUpChannels(app, { ...process.env, TELEGRAM_WEBHOOK_URL: 'https://bench.invalid/webhooks/telegram' }, { assistant, store, log, port });
 await app.listen({ port, host: '127.0.0.1' });

@@ -1,6 +1,8 @@
 import { pino } from 'pino';
 import { createAssistant } from './core/build.js';
 import { buildApp } from './server/app.js';
+import { keptSecret } from './storage/kept-secret.js';
+import { securitySettingsFrom } from './server/security.js';
 import { setUpChannels } from './server/channels.js';
 import { describeStore, openStore } from './storage/open-store.js';
 import { clockFromEnv } from './util/clock.js';
@@ -13,6 +15,13 @@ const log = pino({
   redact: { paths: [...REDACT, ...REDACT.map((k) => `*.${k}`), 'req.headers.authorization', 'req.headers["x-telegram-bot-api-secret-token"]'], censor: '[hidden]' },
 });
 
+/** TRUST_PROXY: unset (the socket's address is the client's), "true" (trust X-Forwarded-For), or the proxies' addresses. */
+function trustProxyFrom(raw: string | undefined): { trustProxy?: boolean | string[] } {
+  if (!raw) return {};
+  if (raw === 'true') return { trustProxy: true };
+  return { trustProxy: raw.split(/[\s,]+/).filter(Boolean) };
+}
+
 const port = Number(process.env.PORT || 3000);
 if (!Number.isInteger(port) || port <= 0 || port > 65535) {
   log.fatal({ PORT: process.env.PORT }, 'PORT must be a port number');
@@ -20,9 +29,20 @@ if (!Number.isInteger(port) || port <= 0 || port > 65535) {
 }
 
 const store = openStore(process.env);
-const assistant = createAssistant({ store, clock: clockFromEnv(process.env), log, userHashSalt: process.env.USER_HASH_SALT });
+const salt = await keptSecret(store, 'user-hash-salt', process.env.USER_HASH_SALT);
+const cookieSecret = await keptSecret(store, 'cookie-secret', process.env.COOKIE_SECRET);
+log.info({ user_hash_salt: salt.where, cookie_secret: cookieSecret.where }, 'secrets: where they live');
+const assistant = createAssistant({ store, clock: clockFromEnv(process.env), log, userHashSalt: salt.value });
 let channels: ReturnType<typeof setUpChannels> | undefined;
-const app = buildApp({ assistant, store, channels: () => channels?.states ?? [], logger: log });
+const app = await buildApp({
+  assistant,
+  store,
+  channels: () => channels?.states ?? [],
+  logger: log,
+  cookieSecret: cookieSecret.value,
+  security: securitySettingsFrom(process.env),
+  ...trustProxyFrom(process.env.TRUST_PROXY),
+});
 channels = setUpChannels(app, process.env, { assistant, store, log, port });
 
 let stopping = false;

@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
 import { LRUCache } from 'lru-cache';
 import type { IncomingMessage, Reply } from '../core/message.js';
+import { keptSecret } from '../storage/kept-secret.js';
 import type { Store } from '../storage/store.js';
 import { hashUser, type CampaignBook } from './campaign-book.js';
 
@@ -50,12 +51,14 @@ interface Attribution {
 export class CampaignStats {
   /** A person's campaign never changes once recorded, so it is kept here after the first look-up. */
   private readonly known = new LRUCache<string, string>({ max: 50_000 });
+  private keptSalt: Promise<string> | undefined;
 
   constructor(
     private readonly store: Store,
     private readonly campaigns: CampaignBook,
     private readonly clock: () => Date,
-    private readonly salt: string,
+    /** USER_HASH_SALT; when not given, the salt generated once and kept in the store (shared by every instance) */
+    private readonly salt?: string,
   ) {}
 
   private async bump(code: string, what: string, day: string): Promise<void> {
@@ -64,7 +67,8 @@ export class CampaignStats {
 
   /** Records a person's first contact; a start payload naming a known campaign attributes them to it. */
   private async attribution(message: IncomingMessage, startPayload: string | undefined): Promise<string> {
-    const user = hashUser(message.channel, message.userId, this.salt);
+    this.keptSalt ??= this.salt ? Promise.resolve(this.salt) : keptSecret(this.store, 'user-hash-salt', undefined).then((k) => k.value);
+    const user = hashUser(message.channel, message.userId, await this.keptSalt);
     const cached = this.known.get(user);
     if (cached) return cached;
     const campaign = startPayload ? await this.campaigns.get(startPayload) : undefined;

@@ -48,7 +48,7 @@ export async function campaignCommand(args: string[]): Promise<void> {
     if (sub === 'stats') {
       const { values, positionals } = parseArgs({ args: rest, options: { since: { type: 'string' }, json: { type: 'boolean' } }, allowPositionals: true });
       if (values.since && !/^\d{4}-\d{2}-\d{2}$/.test(values.since)) throw new Error('--since needs a date like 2024-03-01');
-      const stats = new CampaignStats(store, book, clock, process.env.USER_HASH_SALT || 'vneid-assistant');
+      const stats = new CampaignStats(store, book, clock, process.env.USER_HASH_SALT || undefined);
       const intents = [...loadKnowledge().knowledge.intents];
       const campaigns = (await book.list()).filter((c) => !positionals[0] || c.code === positionals[0]);
       if (positionals[0] && campaigns.length === 0 && positionals[0] !== DIRECT) throw new Error(`No campaign "${positionals[0]}"`);

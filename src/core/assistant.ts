@@ -108,7 +108,8 @@ export class Assistant {
       const reply = this.parts.renderer.notice('rate_limited', session.language ?? 'vi', 'ui.rate_limited');
       return limit === 'silent' ? { ...reply, silent: true } : reply;
     }
-    const officer = await this.parts.officers.officerOf(`${message.channel}:${message.userId}`);
+    // The web chat's visitor is an anonymous cookie: no officer identity rides on it (Telegram and Zalo vouch for their users).
+    const officer = message.channel === 'web' ? undefined : await this.parts.officers.officerOf(`${message.channel}:${message.userId}`);
     const reply = await this.decide(message, session, officer);
     const next: Session = { ...session, language: reply.language };
     if (!SMALL_TALK.has(reply.intent) && !reply.intent.startsWith('ui.') && !reply.intent.startsWith('officer.')) {
@@ -227,6 +228,7 @@ export class Assistant {
     const [name = '', ...args] = text.slice(1).split(/\s+/);
     switch (name.toLowerCase().replace(/@.*$/, '')) {
       case 'officer':
+        if (user.startsWith('web:')) return { intent: 'officer.invite', language, text: this.parts.officerText(language, 'web_refused'), buttons: renderer.answer('help', language).buttons, source: '' };
         return this.becomeOfficer(user, args[0], language);
       case 'start': {
         const greeting = renderer.answer('greeting', language);

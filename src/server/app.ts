@@ -1,7 +1,10 @@
+import { randomBytes } from 'node:crypto';
+import cookie from '@fastify/cookie';
 import Fastify, { type FastifyBaseLogger, type FastifyInstance } from 'fastify';
 import type { Assistant } from '../core/assistant.js';
 import { registerWebChat } from '../channels/web/web-chat.js';
 import type { Store } from '../storage/store.js';
+import { registerSecurity, securitySettingsFrom, type SecuritySettings } from './security.js';
 
 export interface ChannelState {
   name: string;
@@ -15,17 +18,32 @@ export interface AppParts {
   channels: () => ChannelState[];
   /** a pino logger; none in tests */
   logger?: FastifyBaseLogger;
+  /** signs the web chat's visitor cookie; a random one (visitors forgotten at restart) when not given */
+  cookieSecret?: string;
+  security?: SecuritySettings;
+  /** Fastify's trustProxy: true, a hop count or addresses, when the server sits behind a reverse proxy */
+  trustProxy?: boolean | string[];
 }
 
 /** Request bodies over this size get 413. */
 export const BODY_LIMIT = 1024 * 1024;
+/** A request must arrive whole within this time (slow bodies are cut off), and at most this many sockets are open. */
+export const REQUEST_TIMEOUT_MS = 10_000;
+export const MAX_CONNECTIONS = 2_000;
 
 /** Builds the HTTP app without listening, so tests inject requests. */
-export function buildApp(parts: AppParts): FastifyInstance {
+export async function buildApp(parts: AppParts): Promise<FastifyInstance> {
   const app = Fastify({
     ...(parts.logger ? { loggerInstance: parts.logger } : { logger: false }),
     bodyLimit: BODY_LIMIT,
+    requestTimeout: REQUEST_TIMEOUT_MS,
+    connectionTimeout: 2 * REQUEST_TIMEOUT_MS,
+    keepAliveTimeout: 5_000,
+    // a field the schema does not know is refused, not silently dropped
+    ajv: { customOptions: { removeAdditional: false } },
+    ...(parts.trustProxy !== undefined ? { trustProxy: parts.trustProxy } : {}),
   }) as unknown as FastifyInstance;
+  app.server.maxConnections = MAX_CONNECTIONS;
 
   app.setErrorHandler((err: { statusCode?: number; validation?: unknown; message: string }, req, reply) => {
     const status = err.statusCode ?? 500;
@@ -34,15 +52,16 @@ export function buildApp(parts: AppParts): FastifyInstance {
     void reply.status(status).send({ error: message });
   });
 
+  await app.register(cookie, { secret: parts.cookieSecret ?? randomBytes(32).toString('hex') });
+  const limits = await registerSecurity(app, parts.security ?? securitySettingsFrom({}), parts.store);
+
+  // Only ok or degraded per part: no configuration, addresses or versions for anyone to read.
   app.get('/healthz', async (_req, reply) => {
     const storeOk = await parts.store.ping();
-    return reply.status(storeOk ? 200 : 503).send({
-      status: storeOk ? 'ok' : 'degraded',
-      store: { kind: parts.store.kind, ok: storeOk },
-      channels: parts.channels(),
-    });
+    const channels = Object.fromEntries(parts.channels().map((c) => [c.name, c.on ? 'ok' : 'off']));
+    return reply.status(storeOk ? 200 : 503).send({ status: storeOk ? 'ok' : 'degraded', store: storeOk ? 'ok' : 'degraded', channels });
   });
 
-  registerWebChat(app, parts.assistant);
+  registerWebChat(app, parts.assistant, limits);
   return app;
 }

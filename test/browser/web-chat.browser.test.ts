@@ -11,7 +11,7 @@ if (!available && !process.env.CI) console.warn(`Web chat browser test skipped: 
 if (!available && process.env.CI) throw new Error(`CI needs Chromium at ${CHROMIUM} for the web chat test (.ci/run installs it)`);
 
 const store = LocalStore.memory();
-const app = buildApp({ assistant: testAssistant({ store }), store, channels: () => [] });
+const app = await buildApp({ assistant: testAssistant({ store }), store, channels: () => [] });
 let browser: Browser | undefined;
 let url = '';
 

@@ -4,7 +4,7 @@ import { LocalStore } from '../../src/storage/local-store.js';
 import { testAssistant } from '../helpers/assistant.js';
 
 const store = LocalStore.memory();
-const app = buildApp({ assistant: testAssistant({ store }), store, channels: () => [{ name: 'web', on: true, why: 'test' }] });
+const app = await buildApp({ assistant: testAssistant({ store }), store, channels: () => [{ name: 'web', on: true, why: 'test' }] });
 afterAll(() => app.close());
 
 const chat = (payload: unknown) => app.inject({ method: 'POST', url: '/api/chat', payload: payload as object });
@@ -37,10 +37,10 @@ describe('web chat over HTTP', () => {
     expect(res.statusCode).toBe(400);
   });
 
-  it('refuses a bad user id with 400 and says why', async () => {
-    const res = await chat({ userId: '../../etc', text: 'hi' });
+  it('refuses an unknown field with 400 and says why', async () => {
+    const res = await chat({ text: 'hi', admin: true });
     expect(res.statusCode).toBe(400);
-    expect(res.json().error).toMatch(/userId/);
+    expect(res.json().error).toMatch(/invalid request/);
   });
 
   it('refuses bodies over 1 MB with 413', async () => {
@@ -48,9 +48,9 @@ describe('web chat over HTTP', () => {
     expect(res.statusCode).toBe(413);
   });
 
-  it('reports store and channel state at /healthz', async () => {
+  it('says only ok or degraded per part at /healthz, nothing of the configuration', async () => {
     const res = await app.inject({ method: 'GET', url: '/healthz' });
     expect(res.statusCode).toBe(200);
-    expect(res.json()).toMatchObject({ status: 'ok', store: { kind: 'memory', ok: true }, channels: [{ name: 'web', on: true }] });
+    expect(res.json()).toEqual({ status: 'ok', store: 'ok', channels: { web: 'ok' } });
   });
 });

@@ -31,7 +31,7 @@ describe.runIf(Boolean(REDIS_SERVER))('Redis restarted during traffic', () => {
   it('answers "try again" while Redis is down and recovers without restarting the app', async () => {
     await startRedis();
     const store = new RedisStore(`redis://127.0.0.1:${port}`, 'restart-test');
-    const app = buildApp({ assistant: testAssistant({ store }), store, channels: () => [] });
+    const app = await buildApp({ assistant: testAssistant({ store }), store, channels: () => [] });
     const chat = async (text: string) => {
       const res = await app.inject({ method: 'POST', url: '/api/chat', payload: { userId: 'restart1', text } });
       return { status: res.statusCode, body: res.json() as { intent: string; reply: string } };

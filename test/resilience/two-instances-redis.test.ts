@@ -62,7 +62,7 @@ describe.runIf(Boolean(url))('several instances sharing Redis', () => {
     const users = Array.from({ length: 30 }, (_, i) => `r${i}`);
     await Promise.all(users.map((u, i) => (i % 2 ? a! : b!).assistant.handle({ channel: 'web', userId: u, text: `/start ${campaign.code}` })));
     await Promise.all(users.flatMap((u, i) => [a!, b!].map((inst) => inst.assistant.handle({ channel: 'web', userId: u, text: i % 3 ? 'lam muc 2 o dau' : 'gia vang' }))));
-    const figures = await new CampaignStats(b!.store, new CampaignBook(b!.store, now), now, 'vneid-assistant').figures(campaign.code, campaign.name, [...sharedKnowledge().knowledge.intents], undefined, '2024-03-01');
+    const figures = await new CampaignStats(b!.store, new CampaignBook(b!.store, now), now).figures(campaign.code, campaign.name, [...sharedKnowledge().knowledge.intents], undefined, '2024-03-01');
     expect(figures).toMatchObject({ users: 30, questions: 60, answered: 40, fallback: 20 });
   });
 });

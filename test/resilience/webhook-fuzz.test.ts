@@ -21,7 +21,7 @@ vi.spyOn(Telegram.prototype, 'callApi').mockResolvedValue(true as never);
 
 const store = LocalStore.memory();
 const assistant = testAssistant({ store });
-const app = buildApp({ assistant, store, channels: () => [] });
+const app = await buildApp({ assistant, store, channels: () => [] });
 const inbox = new Inbox(store, silentLogger);
 const telegram = new TelegramChannel({ token: '1:x', webhookUrl: 'https://x.invalid', webhookSecret: 'sekret-sekret' }, assistant, store, silentLogger);
 telegram.bot.botInfo = { id: 1, is_bot: true, first_name: 'b', username: 'b', can_join_groups: false, can_read_all_group_messages: false, supports_inline_queries: false };

@@ -1,23 +1,31 @@
+import { randomBytes } from 'node:crypto';
 import { readFileSync } from 'node:fs';
-import type { FastifyInstance } from 'fastify';
+import type { FastifyInstance, FastifyReply, FastifyRequest, preHandlerAsyncHookHandler } from 'fastify';
 import type { Assistant } from '../../core/assistant.js';
 
-const PAGE = readFileSync(new URL('./page.html', import.meta.url), 'utf8');
+const file = (name: string) => readFileSync(new URL(`./${name}`, import.meta.url), 'utf8');
+const PAGE = file('page.html');
+const SCRIPT = file('chat.js');
+const STYLE = file('chat.css');
+
+/** The visitor cookie: a random id the server issues and signs; the browser cannot choose or read it. */
+export const VISITOR_COOKIE = 'vid';
+const VISITOR_MAX_AGE_S = 30 * 24 * 3600;
 
 interface ChatBody {
-  userId: string;
   text?: string;
   button?: string;
   language?: string;
+  /** sent by pages of earlier versions; ignored: the visitor is the cookie */
+  userId?: string;
 }
 
 const chatSchema = {
   body: {
     type: 'object',
-    required: ['userId'],
     additionalProperties: false,
     properties: {
-      userId: { type: 'string', pattern: '^[A-Za-z0-9_-]{1,64}$' },
+      userId: { type: 'string', maxLength: 64 },
       text: { type: 'string', maxLength: 20_000 },
       button: { type: 'string', maxLength: 64 },
       language: { type: 'string', maxLength: 8 },
@@ -25,20 +33,37 @@ const chatSchema = {
   },
 } as const;
 
-/** The web chat: a page at / and its endpoint POST /api/chat, one anonymous id per browser. */
-export function registerWebChat(app: FastifyInstance, assistant: Assistant): void {
-  app.get('/', async (_req, reply) => {
-    return reply
-      .type('text/html; charset=utf-8')
-      .header('content-security-policy', "default-src 'self'; script-src 'unsafe-inline'; style-src 'unsafe-inline'; connect-src 'self'")
-      .send(PAGE);
+/** The visitor's id from the signed cookie, or a new one set on the reply. */
+function visitorOf(req: FastifyRequest, reply: FastifyReply): string {
+  const raw = req.cookies[VISITOR_COOKIE];
+  const checked = raw ? req.unsignCookie(raw) : undefined;
+  if (checked?.valid && checked.value && /^[A-Za-z0-9_-]{22}$/.test(checked.value)) return checked.value;
+  const id = randomBytes(16).toString('base64url');
+  void reply.setCookie(VISITOR_COOKIE, id, {
+    signed: true,
+    httpOnly: true,
+    sameSite: 'lax',
+    secure: req.protocol === 'https',
+    path: '/',
+    maxAge: VISITOR_MAX_AGE_S,
   });
+  return id;
+}
 
-  app.post<{ Body: ChatBody }>('/api/chat', { schema: chatSchema }, async (req) => {
-    const { userId, text, button, language } = req.body;
+/** The web chat: a page at / (script and style as files, for a CSP without inline code) and POST /api/chat. */
+export function registerWebChat(app: FastifyInstance, assistant: Assistant, limits: { perAddress: preHandlerAsyncHookHandler; overall: preHandlerAsyncHookHandler }): void {
+  app.get('/', async (req, reply) => {
+    visitorOf(req, reply);
+    return reply.type('text/html; charset=utf-8').send(PAGE);
+  });
+  app.get('/chat.js', async (_req, reply) => reply.type('text/javascript; charset=utf-8').header('cache-control', 'no-cache').send(SCRIPT));
+  app.get('/chat.css', async (_req, reply) => reply.type('text/css; charset=utf-8').header('cache-control', 'no-cache').send(STYLE));
+
+  app.post<{ Body: ChatBody }>('/api/chat', { schema: chatSchema, preHandler: [limits.perAddress, limits.overall] }, async (req, reply) => {
+    const { text, button, language } = req.body;
     const answer = await assistant.handle({
       channel: 'web',
-      userId,
+      userId: visitorOf(req, reply),
       ...(button ? { button } : { text: text ?? '' }),
       ...(language ? { languageHint: language } : {}),
     });
