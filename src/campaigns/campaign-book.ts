@@ -46,8 +46,10 @@ export class CampaignBook {
   ) {}
 
   async create(name: string, options: { locality?: string | undefined; channel?: string | undefined } = {}): Promise<Campaign> {
-    const clean = name.trim();
+    const clean = name.normalize('NFC').trim();
     if (clean.length === 0 || clean.length > 200) throw new Error('campaign name must be 1 to 200 characters');
+    // control characters would break the QR caption and forge rows in 'campaign list'
+    if (/[\p{Cc}\p{Cf}]/u.test(clean) || /[\p{Cc}\p{Cf}]/u.test(options.locality ?? '')) throw new Error('campaign name and locality may not contain control characters');
     if (options.channel && !['telegram', 'zalo', 'web'].includes(options.channel)) throw new Error('--channel must be telegram, zalo or web');
     for (let attempt = 0; attempt < 5; attempt++) {
       const campaign: Campaign = {

@@ -2,6 +2,7 @@ import { createHash } from 'node:crypto';
 import { LRUCache } from 'lru-cache';
 import type { IncomingMessage, Reply } from '../core/message.js';
 import { keptSecret } from '../storage/kept-secret.js';
+import { redactPersonal } from '../util/redact.js';
 import type { Store } from '../storage/store.js';
 import { hashUser, type CampaignBook } from './campaign-book.js';
 
@@ -26,17 +27,15 @@ export function dayOf(at: Date): string {
   return new Date(at.getTime() + 7 * 3_600_000).toISOString().slice(0, 10);
 }
 
-/**
- * An unanswered question as kept for editors: trimmed, and with long digit runs (phone or ID
- * numbers) removed, so no personal number is stored.
- */
+/** An unanswered question as kept for editors: personal data removed (see redactPersonal). */
 export function redactQuestion(text: string): string {
-  return text
-    .replace(/\+?\d[\d\s.-]{7,}\d/g, '…')
-    .replace(/\s+/g, ' ')
-    .trim()
-    .slice(0, UNANSWERED_MAX_CHARS);
+  return redactPersonal(text, UNANSWERED_MAX_CHARS);
 }
+
+/** How long a person's campaign and the unanswered questions' texts are kept. */
+const KEEP_MS = 180 * 86_400_000;
+/** How many distinct unanswered questions each campaign ranks (the rarest fall off, never the frequent ones). */
+const UNANSWERED_RANKED = 1000;
 
 interface Attribution {
   code: string;
@@ -65,15 +64,23 @@ export class CampaignStats {
     await Promise.all([this.store.increment('stats', `${code}:${what}`), this.store.increment('stats', `${code}:d:${day}:${what}`)]);
   }
 
-  /** Records a person's first contact; a start payload naming a known campaign attributes them to it. */
-  private async attribution(message: IncomingMessage, startPayload: string | undefined): Promise<string> {
+  /**
+   * A person counts for a campaign at their first real question, not at "/start CODE": the code is
+   * only remembered for a day until then, so made-up ids that never ask anything credit nobody.
+   */
+  private async attribution(message: IncomingMessage, startPayload: string | undefined): Promise<string | undefined> {
     this.keptSalt ??= this.salt ? Promise.resolve(this.salt) : keptSecret(this.store, 'user-hash-salt', undefined).then((k) => k.value);
     const user = hashUser(message.channel, message.userId, await this.keptSalt);
     const cached = this.known.get(user);
     if (cached) return cached;
-    const campaign = startPayload ? await this.campaigns.get(startPayload) : undefined;
-    const wanted: Attribution = { code: campaign?.code ?? DIRECT, channel: message.channel, at: this.clock().toISOString() };
-    if (await this.store.setIfAbsent('campaign', `u:${user}`, wanted)) {
+    if (startPayload) {
+      const campaign = await this.campaigns.get(startPayload);
+      if (campaign) await this.store.set('campaign', `pending:${user}`, campaign.code, 86_400_000);
+      return undefined;
+    }
+    const pending = await this.store.get<string>('campaign', `pending:${user}`);
+    const wanted: Attribution = { code: pending ?? DIRECT, channel: message.channel, at: this.clock().toISOString() };
+    if (await this.store.setIfAbsent('campaign', `u:${user}`, wanted, KEEP_MS)) {
       await this.bump(wanted.code, 'users', dayOf(this.clock()));
       this.known.set(user, wanted.code);
       return wanted.code;
@@ -85,9 +92,10 @@ export class CampaignStats {
 
   /** Counts one message and its answer. */
   async record(message: IncomingMessage, reply: Reply, startPayload: string | undefined): Promise<void> {
-    const code = await this.attribution(message, startPayload);
     const isQuestion = (message.text !== undefined && !message.text.trim().startsWith('/')) || message.button?.startsWith('q:');
-    if (!isQuestion || reply.intent.startsWith('ui.') || reply.silent) return;
+    if (!startPayload && (!isQuestion || reply.intent.startsWith('ui.') || reply.silent)) return;
+    const code = await this.attribution(message, startPayload);
+    if (!code) return;
     const day = dayOf(this.clock());
     const answered = reply.intent !== 'fallback' && reply.intent !== 'clarify';
     await Promise.all([
@@ -98,14 +106,12 @@ export class CampaignStats {
     if (!answered && message.text) await this.rememberUnanswered(code, redactQuestion(message.text));
   }
 
+  /** The text is kept once (for half a year); the ranked list keeps the most frequent questions. */
   private async rememberUnanswered(code: string, text: string): Promise<void> {
     if (!text) return;
     const id = createHash('sha256').update(text.toLowerCase()).digest('hex').slice(0, 16);
-    if (await this.store.setIfAbsent('stats', `${code}:fbseen:${id}`, 1)) {
-      const slot = await this.store.increment('stats', `${code}:fbslots`);
-      await this.store.set('stats', `${code}:fbslot:${slot}`, { id, text });
-    }
-    await this.store.increment('stats', `${code}:fbq:${id}`);
+    await this.store.setIfAbsent('stats', `${code}:fbtext:${id}`, text, KEEP_MS);
+    await this.store.bumpRanked('stats', `${code}:fbtop`, id, 1, UNANSWERED_RANKED);
   }
 
   async figures(code: string, name: string, intents: string[], since: string | undefined, from: string): Promise<CampaignFigures> {
@@ -126,17 +132,14 @@ export class CampaignStats {
     ).filter((d) => d.users + d.questions > 0);
     const sum = (k: 'users' | 'questions' | 'answered' | 'fallback') => by_day.reduce((n, d) => n + d[k], 0);
     const intentCounts = await Promise.all(intents.map(async (intent) => ({ intent, count: await count(`i:${intent}`) })));
-    const slots = await count('fbslots');
     const unanswered = (
       await Promise.all(
-        Array.from({ length: Math.min(slots, 1000) }, async (_, i) => {
-          const entry = await this.store.get<{ id: string; text: string }>('stats', `${code}:fbslot:${i + 1}`);
-          return entry ? { text: entry.text, count: await count(`fbq:${entry.id}`) } : undefined;
+        (await this.store.topRanked('stats', `${code}:fbtop`, 50)).map(async (r) => {
+          const text = await this.store.getFlag<string>('stats', `${code}:fbtext:${r.member}`);
+          return text ? { text, count: r.score } : undefined;
         }),
       )
-    )
-      .filter((u): u is { text: string; count: number } => u !== undefined)
-      .sort((a, b) => b.count - a.count);
+    ).filter((u): u is { text: string; count: number } => u !== undefined);
     return {
       code,
       name,

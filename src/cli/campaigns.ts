@@ -7,6 +7,7 @@ import { loadKnowledge } from '../core/build.js';
 import { campaignQr } from '../campaigns/qr.js';
 import { openStore } from '../storage/open-store.js';
 import { clockFromEnv } from '../util/clock.js';
+import { printable } from '../util/redact.js';
 
 export async function campaignCommand(args: string[]): Promise<void> {
   const [sub, ...rest] = args;
@@ -29,7 +30,7 @@ export async function campaignCommand(args: string[]): Promise<void> {
     if (sub === 'list') {
       const all = await book.list();
       if (all.length === 0) console.log('No campaigns yet: campaign create --name "..."');
-      for (const c of all) console.log(`${c.code}\t${c.name}\t${c.locality ?? '-'}\t${c.channel ?? 'all'}\t${c.createdAt.slice(0, 10)}`);
+      for (const c of all) console.log(`${c.code}\t${printable(c.name)}\t${printable(c.locality ?? '-')}\t${c.channel ?? 'all'}\t${c.createdAt.slice(0, 10)}`);
       return;
     }
     if (sub === 'qr') {
@@ -59,10 +60,10 @@ export async function campaignCommand(args: string[]): Promise<void> {
         return;
       }
       for (const r of rows) {
-        console.log(`${r.code} — ${r.name}: ${r.users} new users, ${r.questions} questions (${r.answered} answered, ${r.fallback} fallback)`);
+        console.log(`${r.code} — ${printable(r.name)}: ${r.users} new users, ${r.questions} questions (${r.answered} answered, ${r.fallback} fallback)`);
         if (r.top_intents.length > 0) console.log(`  top: ${r.top_intents.map((i) => `${i.intent} ${i.count}`).join(', ')}`);
         for (const d of r.by_day) console.log(`  ${d.day}  users ${d.users}  questions ${d.questions}  answered ${d.answered}  fallback ${d.fallback}`);
-        if (r.unanswered.length > 0) console.log(`  unanswered: ${r.unanswered.slice(0, 10).map((u) => `"${u.text}" ×${u.count}`).join('; ')}`);
+        if (r.unanswered.length > 0) console.log(`  unanswered: ${r.unanswered.slice(0, 10).map((u) => `"${printable(u.text)}" ×${u.count}`).join('; ')}`);
       }
       return;
     }

@@ -1,12 +1,11 @@
 import { parseArgs } from 'node:util';
 import { ReviewList, type ReviewReason } from '../review/review-list.js';
 import { openStore } from '../storage/open-store.js';
+import { printable } from '../util/redact.js';
 
 const REASONS: ReviewReason[] = ['fallback', 'clarify', 'low_confidence', 'negative'];
 const LABEL: Record<ReviewReason, string> = { fallback: 'không biết', clarify: 'hỏi lại', low_confidence: 'chưa chắc', negative: '👎' };
 
-/** Strips control characters (terminal escapes) from text a citizen wrote before an operator's terminal shows it. */
-const printable = (text: string): string => text.replace(/[\p{Cc}\p{Cf}]/gu, ' ');
 
 /** `cli review [--reason R] [--limit N] [--json]`: the questions editors should look at, most frequent first. */
 export async function reviewCommand(args: string[]): Promise<void> {

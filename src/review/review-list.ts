@@ -7,7 +7,7 @@ export type ReviewReason = 'fallback' | 'clarify' | 'low_confidence' | 'negative
 
 export interface ReviewItem {
   id: string;
-  /** the question, with personal numbers removed */
+  /** the question, with personal data removed */
   text: string;
   reason: ReviewReason;
   /** the intent it got (or the best guess) */
@@ -21,13 +21,15 @@ interface Entry {
   intent: string | null;
 }
 
-/** How many distinct questions are kept in the list's index. */
-const MAX_ENTRIES = 5000;
+/** How many distinct questions are ranked: past that the rarest fall off, never the frequent ones. */
+const RANKED = 2000;
+/** How long a question's text is kept. */
+const KEEP_MS = 180 * 86_400_000;
 
 /**
  * The questions editors should look at: fallbacks, clarifications, low-confidence answers and 👎,
- * most frequent first, personal data removed. Counts are atomic increments; the first report of a
- * question records its text.
+ * most frequent first, personal data removed. Counted in ranked lists (one for all, one per reason),
+ * so a flood of junk questions cannot push out the questions people keep asking.
  */
 export class ReviewList {
   constructor(private readonly store: Store) {}
@@ -36,27 +38,20 @@ export class ReviewList {
     const text = redactQuestion(question);
     if (!text) return;
     const id = createHash('sha256').update(`${reason}\n${text.toLowerCase()}`).digest('hex').slice(0, 16);
-    if (await this.store.setIfAbsent('stats', `review:seen:${id}`, 1)) {
-      const slot = await this.store.increment('stats', 'review:slots');
-      if (slot > MAX_ENTRIES) return;
-      const entry: Entry = { text, reason, intent: intent ?? null };
-      await this.store.set('stats', `review:slot:${slot}`, { id, ...entry });
-    }
-    await this.store.increment('stats', `review:n:${id}`);
+    const entry: Entry = { text, reason, intent: intent ?? null };
+    await this.store.setIfAbsent('stats', `review:t:${id}`, entry, KEEP_MS);
+    await Promise.all([this.store.bumpRanked('stats', 'review:top', id, 1, RANKED), this.store.bumpRanked('stats', `review:top:${reason}`, id, 1, RANKED)]);
   }
 
   /** The most frequent questions to review, optionally of one reason. */
   async top(limit = 20, reason?: ReviewReason): Promise<ReviewItem[]> {
-    const slots = Math.min(await this.store.count('stats', 'review:slots'), MAX_ENTRIES);
+    const ranked = await this.store.topRanked('stats', reason ? `review:top:${reason}` : 'review:top', limit);
     const items = await Promise.all(
-      Array.from({ length: slots }, async (_, i) => {
-        const entry = await this.store.get<Entry & { id: string }>('stats', `review:slot:${i + 1}`);
-        return entry ? { ...entry, count: await this.store.count('stats', `review:n:${entry.id}`) } : undefined;
+      ranked.map(async (r) => {
+        const entry = await this.store.getFlag<Entry>('stats', `review:t:${r.member}`);
+        return entry ? { id: r.member, ...entry, count: r.score } : undefined;
       }),
     );
-    return items
-      .filter((x): x is ReviewItem => x !== undefined && (!reason || x.reason === reason))
-      .sort((a, b) => b.count - a.count)
-      .slice(0, limit);
+    return items.filter((x): x is ReviewItem => x !== undefined);
   }
 }

@@ -4,7 +4,7 @@ import KeyvSqlite from '@keyv/sqlite';
 import Keyv from 'keyv';
 import { KeyedQueue } from '../util/keyed-queue.js';
 import { KeyvStore } from './keyv-store.js';
-import type { Namespace, Store } from './store.js';
+import { bumpRankedMap, rankedTop, type Namespace, type RankedMember, type Store } from './store.js';
 
 /**
  * A store for one process: keyv over an SQLite file in DATA_DIR (the embedded
@@ -108,6 +108,20 @@ export class LocalStore extends KeyvStore implements Store {
   }
 
   /** keyv's SQLite adapter deletes an expired row only when it is read: remove the rest now and then. */
+  /** One process: the map is read, changed and written under the key's lock. */
+  bumpRanked(ns: Namespace, key: string, member: string, by: number, cap: number): Promise<void> {
+    return this.locks.run(this.key(ns, key), () =>
+      this.guard('bumpRanked', async () => {
+        const scores = (await this.keyv.get<Record<string, number>>(this.key(ns, key))) ?? {};
+        await this.keyv.set(this.key(ns, key), bumpRankedMap(scores, member, by, cap));
+      }),
+    );
+  }
+
+  async topRanked(ns: Namespace, key: string, limit: number): Promise<RankedMember[]> {
+    return rankedTop(await this.get<Record<string, number>>(ns, key), limit);
+  }
+
   async sweepExpired(): Promise<number> {
     if (this.kind !== 'sqlite') return 0;
     try {

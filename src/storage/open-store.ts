@@ -50,6 +50,14 @@ export class RoutedStore implements Store {
   increment(ns: Namespace, key: string, by?: number, ttlMs?: number) {
     return this.pick(ns).increment(ns, key, by, ttlMs);
   }
+  bumpRanked(ns: Namespace, key: string, member: string, by: number, cap: number) {
+    return this.pick(ns).bumpRanked(ns, key, member, by, cap);
+  }
+
+  topRanked(ns: Namespace, key: string, limit: number) {
+    return this.pick(ns).topRanked(ns, key, limit);
+  }
+
   count(ns: Namespace, key: string) {
     return this.pick(ns).count(ns, key);
   }

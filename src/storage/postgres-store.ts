@@ -1,7 +1,8 @@
 import KeyvPostgres from '@keyv/postgres';
 import Keyv from 'keyv';
+import { KeyedQueue } from '../util/keyed-queue.js';
 import { KeyvStore } from './keyv-store.js';
-import type { Namespace, Store } from './store.js';
+import { bumpRankedMap, rankedTop, type Namespace, type RankedMember, type Store } from './store.js';
 
 const TABLE = 'vneid_store';
 
@@ -10,6 +11,7 @@ const TABLE = 'vneid_store';
  * a durable database (DATABASE_URL). Set-if-absent and counters are single SQL statements.
  */
 export class PostgresStore extends KeyvStore implements Store {
+  private readonly locks = new KeyedQueue();
   readonly kind = 'postgres' as const;
   private readonly adapter: KeyvPostgres;
 
@@ -52,6 +54,23 @@ export class PostgresStore extends KeyvStore implements Store {
       )) as { total: string | number }[];
       return Number(rows[0]!.total);
     });
+  }
+
+  /**
+   * Read, changed and written back under a lock of this process: PostgreSQL keeps officers and tasks (routed by
+   * namespace); the ranked lists, in the statistics namespace, live in Redis or SQLite.
+   */
+  bumpRanked(ns: Namespace, key: string, member: string, by: number, cap: number): Promise<void> {
+    return this.locks.run(this.key(ns, key), () =>
+      this.guard('bumpRanked', async () => {
+        const scores = (await this.get<Record<string, number>>(ns, key)) ?? {};
+        await this.set(ns, key, bumpRankedMap(scores, member, by, cap));
+      }),
+    );
+  }
+
+  async topRanked(ns: Namespace, key: string, limit: number): Promise<RankedMember[]> {
+    return rankedTop(await this.get<Record<string, number>>(ns, key), limit);
   }
 
   async close(): Promise<void> {

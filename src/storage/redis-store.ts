@@ -1,6 +1,18 @@
 import KeyvRedis from '@keyv/redis';
 import Keyv from 'keyv';
-import { StoreError, type Namespace, type Store } from './store.js';
+import { StoreError, type Namespace, type RankedMember, type Store } from './store.js';
+
+/** bumpRankedMap (store.ts) as one Redis script. */
+const BUMP_RANKED = `
+local k, m, by, cap = KEYS[1], ARGV[1], tonumber(ARGV[2]), tonumber(ARGV[3])
+if redis.call('ZSCORE', k, m) or redis.call('ZCARD', k) < cap then
+  redis.call('ZINCRBY', k, by, m)
+else
+  local low = redis.call('ZRANGE', k, 0, 0, 'WITHSCORES')
+  redis.call('ZREM', k, low[1])
+  redis.call('ZADD', k, tonumber(low[2]) + by, m)
+end
+return 1`;
 
 /**
  * Redis, for several instances sharing state. Values go through keyv; the
@@ -79,6 +91,8 @@ export class RedisStore implements Store {
       del(k: string): Promise<number>;
       ping(): Promise<string>;
       incrBy(k: string, by: number): Promise<number>;
+      eval(script: string, o: { keys: string[]; arguments: string[] }): Promise<unknown>;
+      zRangeWithScores(k: string, start: number, stop: number, o: { REV: true }): Promise<{ value: string; score: number }[]>;
     };
   }
 
@@ -132,6 +146,20 @@ export class RedisStore implements Store {
       // this process dies between the two commands; both go out together, in one round trip
       const [, total] = await Promise.all([this.client.set(k, '0', { NX: true, PX: ttlMs }), this.client.incrBy(k, by)]);
       return total;
+    });
+  }
+
+  /** A sorted set, changed by one script (atomic): the member's score goes up, or it replaces the lowest of a full set. */
+  bumpRanked(ns: Namespace, key: string, member: string, by: number, cap: number): Promise<void> {
+    return this.guard('bumpRanked', async () => {
+      await this.client.eval(BUMP_RANKED, { keys: [this.rawKey(ns, key)], arguments: [member, String(by), String(cap)] });
+    });
+  }
+
+  topRanked(ns: Namespace, key: string, limit: number): Promise<RankedMember[]> {
+    return this.guard('topRanked', async () => {
+      const rows = await this.client.zRangeWithScores(this.rawKey(ns, key), 0, limit - 1, { REV: true });
+      return rows.map((r) => ({ member: r.value, score: r.score }));
     });
   }
 

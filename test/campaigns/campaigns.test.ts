@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest';
 
 // jsqr is CommonJS with `export default`: under Node's ESM interop the function may sit on .default
 const jsQR = ((jsQRModule as unknown as { default?: unknown }).default ?? jsQRModule) as unknown as (data: Uint8ClampedArray, w: number, h: number) => { data: string } | null;
-import { CampaignBook, CAMPAIGN_CODE } from '../../src/campaigns/campaign-book.js';
+import { CampaignBook, CAMPAIGN_CODE, hashUser } from '../../src/campaigns/campaign-book.js';
 import { CampaignStats, DIRECT, redactQuestion } from '../../src/campaigns/campaign-stats.js';
 import { campaignQr } from '../../src/campaigns/qr.js';
 import { incomingFromZalo } from '../../src/channels/zalo/zalo-oa-webhook.js';
@@ -45,14 +45,18 @@ describe('campaigns', () => {
     const follow = incomingFromZalo({ app_id: '1', event_name: 'follow', timestamp: '1', follower: { id: 'z1' }, source: campaign.code })!;
     await assistant.handle(follow.message);
     await assistant.handle(follow.message);
+    // a person counts at their first real question, not at the link
+    expect((await figures()).users).toBe(0);
     await assistant.handle({ channel: 'telegram', userId: '1', text: 'dang ky muc 2 o dau' });
     await assistant.handle({ channel: 'telegram', userId: '1', button: 'q:fee' });
+    await assistant.handle({ channel: 'web', userId: 'w1', text: 'lam muc 2 o dau' });
+    await assistant.handle({ channel: 'zalo', userId: 'z1', text: 'co mat phi khong' });
     const f = await figures();
     expect(f.users).toBe(3);
-    expect(f.questions).toBe(2);
-    expect(f.answered).toBe(2);
-    expect(f.top_intents).toEqual(expect.arrayContaining([{ intent: 'vneid.level2.how', count: 1 }, { intent: 'fee', count: 1 }]));
-    expect(f.by_day).toEqual([{ day: '2024-03-05', users: 3, questions: 2, answered: 2, fallback: 0 }]);
+    expect(f.questions).toBe(4);
+    expect(f.answered).toBe(4);
+    expect(f.top_intents).toEqual(expect.arrayContaining([{ intent: 'vneid.level2.how', count: 2 }, { intent: 'fee', count: 2 }]));
+    expect(f.by_day).toEqual([{ day: '2024-03-05', users: 3, questions: 4, answered: 4, fallback: 0 }]);
   });
 
   it('keep the first contact: a person who came directly is not credited to a later campaign', async () => {
@@ -88,10 +92,63 @@ describe('campaigns', () => {
   });
 });
 
+describe('figures that cannot be forged or flooded', () => {
+  it('500 made-up ids that only open the link credit nobody', async () => {
+    const { campaign, assistant, figures } = await setUp();
+    await Promise.all(Array.from({ length: 500 }, (_, i) => assistant.handle({ channel: 'web', userId: `bot${i}`, text: `/start ${campaign.code}` })));
+    expect((await figures()).users).toBe(0);
+  });
+
+  it('1,000 distinct junk questions do not push out a question people keep asking', async () => {
+    const { campaign, assistant, figures } = await setUp();
+    // the junk comes first and fills the list; the real question, asked after it, still comes out on top
+    for (let i = 0; i < 1000; i++) {
+      if (i < 60) await assistant.handle({ channel: 'web', userId: `junk${i}`, text: `/start ${campaign.code}` });
+      await assistant.handle({ channel: 'web', userId: `junk${i % 60}`, text: `zzq${i} qqz${i}` });
+    }
+    for (let i = 0; i < 3; i++) {
+      await assistant.handle({ channel: 'web', userId: `real${i}`, text: `/start ${campaign.code}` });
+      await assistant.handle({ channel: 'web', userId: `real${i}`, text: 'xem bói tình duyên ở đâu' });
+    }
+    const f = await figures();
+    expect(f.unanswered[0]!.text).toBe('xem bói tình duyên ở đâu');
+    expect(f.unanswered[0]!.count).toBeGreaterThanOrEqual(3);
+  }, 60_000);
+
+  it('keeps no personal data in the unanswered list: phone numbers in any form, e-mails, ID numbers', () => {
+    const cases = [
+      'gọi tôi 0912 345 678', 'gọi 0912.345.678', 'gọi 0912_345_678', 'gọi 0912,345,678', 'gọi ０９１２３４５６７８', 'gọi +84 912 345 678',
+      'mail tôi nguyen.van.a@gmail.com nhé', 'cccd của tôi 001203004567', 'cmnd 123456789', 'mã 1234567',
+    ];
+    for (const text of cases) {
+      const kept = redactQuestion(text);
+      expect(kept, text).not.toMatch(/\d{4}|[０-９]{4}|@/);
+    }
+    expect(redactQuestion('đổi thẻ năm 2025 ở đâu, Nghị định 69/2024')).toBe('đổi thẻ năm 2025 ở đâu, Nghị định 69/2024');
+    expect(redactQuestion('a\u001b[31mred\u0007')).not.toMatch(/[\u0000-\u001f]/);
+  });
+
+  it('refuses a campaign name with control characters', async () => {
+    const { book } = await setUp();
+    await expect(book.create('Áp phích\u001b[2J\nfake row')).rejects.toThrow(/control characters/);
+  });
+
+  it('hashes user ids with a salt kept in the store, not a public constant', async () => {
+    const { store, campaign, assistant } = await setUp();
+    await assistant.handle({ channel: 'telegram', userId: '42', text: `/start ${campaign.code}` });
+    await assistant.handle({ channel: 'telegram', userId: '42', text: 'dang ky muc 2 o dau' });
+    const salt = await store.getFlag<string>('channel', 'secret:user-hash-salt');
+    expect(salt).toMatch(/^[0-9a-f]{64}$/);
+    expect(await store.getFlag('campaign', `u:${hashUser('telegram', '42', salt!)}`)).toBeDefined();
+    expect(await store.getFlag('campaign', `u:${hashUser('telegram', '42', 'vneid-assistant')}`)).toBeUndefined();
+  });
+});
+
 describe('officer view of campaigns', () => {
   it('an officer asking "thống kê chiến dịch" sees the figures of their locality', async () => {
     const { store, campaign, assistant } = await setUp();
     await assistant.handle({ channel: 'web', userId: 'p1', text: `/start ${campaign.code}` });
+    await assistant.handle({ channel: 'web', userId: 'p1', text: 'dang ky muc 2 o dau' });
     const { OfficerRegistry } = await import('../../src/officers/registry.js');
     const { code } = await new OfficerRegistry(store, now).invite('Công an tỉnh', 'Quảng Nam');
     await assistant.handle({ channel: 'telegram', userId: 'officer', text: `/officer ${code}` });

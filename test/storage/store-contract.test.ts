@@ -194,3 +194,21 @@ describe.each(factories)('officers on the %s store', (_kind, make, enabled) => {
     }
   });
 });
+
+describe.each(factories)('ranked lists on the %s store', (_kind, make, enabled) => {
+  it.runIf(enabled)('count members at once without losing any, and keep the frequent ones when a flood of new ones comes', async () => {
+    const store = make();
+    try {
+      await Promise.all(Array.from({ length: 20 }, () => store.bumpRanked('stats', 'top', 'real question', 1, 5)));
+      for (let i = 0; i < 50; i++) await store.bumpRanked('stats', 'top', `junk ${i}`, 1, 5);
+      // a question asked after the flood still climbs past it
+      for (let i = 0; i < 3; i++) await store.bumpRanked('stats', 'top', 'late question', 1, 5);
+      const top = await store.topRanked('stats', 'top', 10);
+      expect(top[0]).toEqual({ member: 'real question', score: 20 });
+      expect(top[1]!.member).toBe('late question');
+      expect(top.length).toBe(5);
+    } finally {
+      await store.close();
+    }
+  });
+});
