@@ -109,7 +109,8 @@ export class Assistant {
       return limit === 'silent' ? { ...reply, silent: true } : reply;
     }
     // The web chat's visitor is an anonymous cookie: no officer identity rides on it (Telegram and Zalo vouch for their users).
-    const officer = message.channel === 'web' ? undefined : await this.parts.officers.officerOf(`${message.channel}:${message.userId}`);
+    // ...and none in a group chat, where a task list would be read by everyone in the group.
+    const officer = message.channel === 'web' || message.privateChat === false ? undefined : await this.parts.officers.officerOf(`${message.channel}:${message.userId}`);
     const reply = await this.decide(message, session, officer);
     const next: Session = { ...session, language: reply.language };
     if (!SMALL_TALK.has(reply.intent) && !reply.intent.startsWith('ui.') && !reply.intent.startsWith('officer.')) {
@@ -152,7 +153,7 @@ export class Assistant {
       const [name = '', ...rest] = text.slice(1).split(/\s+/);
       return name.toLowerCase() === 'subscribe' ? this.subscribe(message, language, rest.join(' ') || null) : this.unsubscribe(message, language);
     }
-    if (text.startsWith('/')) return this.command(text, language, `${message.channel}:${message.userId}`);
+    if (text.startsWith('/')) return this.command(text, language, `${message.channel}:${message.userId}`, message.privateChat !== false);
     if (!/[\p{L}\p{N}]/u.test(text)) return renderer.notice('empty', language, 'ui.empty');
 
     const tooLong = text.length > MAX_MESSAGE_CHARS;
@@ -223,12 +224,15 @@ export class Assistant {
     };
   }
 
-  private async command(text: string, language: Language, user: string): Promise<Reply> {
+  private async command(text: string, language: Language, user: string, privateChat: boolean): Promise<Reply> {
     const { renderer } = this.parts;
     const [name = '', ...args] = text.slice(1).split(/\s+/);
     switch (name.toLowerCase().replace(/@.*$/, '')) {
       case 'officer':
-        if (user.startsWith('web:')) return { intent: 'officer.invite', language, text: this.parts.officerText(language, 'web_refused'), buttons: renderer.answer('help', language).buttons, source: '' };
+        if (user.startsWith('web:') || !privateChat) {
+          const why = privateChat ? 'web_refused' : 'group_refused';
+          return { intent: 'officer.invite', language, text: this.parts.officerText(language, why), buttons: renderer.answer('help', language).buttons, source: '' };
+        }
         return this.becomeOfficer(user, args[0], language);
       case 'start': {
         const greeting = renderer.answer('greeting', language);

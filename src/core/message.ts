@@ -15,6 +15,8 @@ export interface IncomingMessage {
   attachment?: string;
   /** the user's language as the platform reports it (Telegram's language_code) */
   languageHint?: string;
+  /** false when the message comes from a group chat: officers' answers are never posted there */
+  privateChat?: boolean;
 }
 
 /** A button: what the person sees, and what comes back when it is pressed (at most 64 bytes). */

@@ -1,4 +1,4 @@
-import { randomInt } from 'node:crypto';
+import { createHash, randomInt } from 'node:crypto';
 import { LRUCache } from 'lru-cache';
 import type { Store } from '../storage/store.js';
 
@@ -24,6 +24,11 @@ const CODE_ALPHABET = 'ABCDEFGHJKLMNPQRSTUVWXYZ23456789';
 
 export type RedeemResult = { ok: true; officer: Officer } | { ok: false; reason: 'invalid' | 'too_many_attempts' };
 
+/** Where an invite is kept: the SHA-256 of its code, never the code itself. */
+function codeKey(code: string): string {
+  return createHash('sha256').update(code).digest('hex');
+}
+
 /** Invites and officers, kept in the store so they survive restarts and are shared by instances. */
 export class OfficerRegistry {
   /** Who is an officer, remembered for a few seconds: every message asks, and most senders are citizens. */
@@ -38,7 +43,8 @@ export class OfficerRegistry {
   async invite(unit: string, locality: string): Promise<{ code: string; expires: string }> {
     const code = Array.from({ length: 10 }, () => CODE_ALPHABET[randomInt(CODE_ALPHABET.length)]).join('');
     const expires = new Date(this.clock().getTime() + INVITE_TTL_MS).toISOString();
-    await this.store.set<Invite>('invite', code, { unit, locality, expires }, INVITE_TTL_MS);
+    // only a hash of the code is kept: whoever reads the store cannot redeem a live invite
+    await this.store.set<Invite>('invite', codeKey(code), { unit, locality, expires }, INVITE_TTL_MS);
     return { code, expires };
   }
 
@@ -51,10 +57,11 @@ export class OfficerRegistry {
     if (attempts > MAX_ATTEMPTS_PER_HOUR) return { ok: false, reason: 'too_many_attempts' };
     const code = rawCode.trim().toUpperCase();
     if (!/^[A-Z0-9]{6,20}$/.test(code)) return { ok: false, reason: 'invalid' };
-    const invite = await this.store.get<Invite>('invite', code);
+    const key = codeKey(code);
+    const invite = await this.store.get<Invite>('invite', key);
     if (!invite || Date.parse(invite.expires) < this.clock().getTime()) return { ok: false, reason: 'invalid' };
-    if (!(await this.store.setIfAbsent('invite', `used:${code}`, user, INVITE_TTL_MS))) return { ok: false, reason: 'invalid' };
-    await this.store.delete('invite', code);
+    if (!(await this.store.setIfAbsent('invite', `used:${key}`, user, INVITE_TTL_MS))) return { ok: false, reason: 'invalid' };
+    await this.store.delete('invite', key);
     const officer: Officer = { user, unit: invite.unit, locality: invite.locality, since: this.clock().toISOString() };
     await this.store.set('officer', user, officer);
     this.cache.delete(user);

@@ -72,7 +72,7 @@ export function setUpChannels(app: FastifyInstance, env: ChannelEnv, deps: { ass
       deps.log,
     );
     const client = new ZaloOaClient(env.ZALO_API_BASE || 'https://openapi.zalo.me', tokens, deps.log);
-    registerZaloOaWebhook(app, { assistant: deps.assistant, store: deps.store, client, oaSecretKey: env.ZALO_OA_SECRET_KEY!, log: deps.log, inbox });
+    registerZaloOaWebhook(app, { assistant: deps.assistant, store: deps.store, client, oaSecretKey: env.ZALO_OA_SECRET_KEY!, appId: env.ZALO_APP_ID!, log: deps.log, inbox });
     states.push({ name: 'zalo', on: true, why: 'webhook POST /webhooks/zalo' });
   }
 

@@ -1,4 +1,4 @@
-import { mkdirSync } from 'node:fs';
+import { chmodSync, existsSync, mkdirSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import KeyvSqlite from '@keyv/sqlite';
 import Keyv from 'keyv';
@@ -27,17 +27,31 @@ export class LocalStore extends KeyvStore implements Store {
     });
     if (file) {
       // WAL and normal sync: a write no longer waits for a full fsync, readers do not block the writer
-      void (adapter as KeyvSqlite).query('PRAGMA journal_mode=WAL').then(() => (adapter as KeyvSqlite).query('PRAGMA synchronous=NORMAL')).catch((err: unknown) => (this.lastError = err));
+      // secure_delete: deleted rows (handled webhook updates, used invite codes) are overwritten, not left readable in the file
+      const sql = adapter as KeyvSqlite;
+      void sql
+        .query('PRAGMA journal_mode=WAL')
+        .then(() => sql.query('PRAGMA synchronous=NORMAL'))
+        .then(() => sql.query('PRAGMA secure_delete=ON'))
+        .catch((err: unknown) => (this.lastError = err));
       this.sweeper = setInterval(() => void this.sweepExpired(), 10 * 60_000);
       this.sweeper.unref();
     }
   }
 
-  /** The SQLite file `assistant.sqlite` in `dir`, created with the directory on first use. */
+  /**
+   * The SQLite file `assistant.sqlite` in `dir`, created with the directory on first use. The folder is
+   * private to the server's user (0700) and the files it makes too (umask 077): they hold invite codes,
+   * officer ids and platform tokens.
+   */
   static sqlite(dir: string): LocalStore {
     const full = resolve(dir);
-    mkdirSync(full, { recursive: true });
-    return new LocalStore('sqlite', join(full, 'assistant.sqlite'));
+    process.umask(0o077);
+    mkdirSync(full, { recursive: true, mode: 0o700 });
+    chmodSync(full, 0o700);
+    const file = join(full, 'assistant.sqlite');
+    for (const f of [file, `${file}-wal`, `${file}-shm`]) if (existsSync(f)) chmodSync(f, 0o600);
+    return new LocalStore('sqlite', file);
   }
 
   static memory(): LocalStore {

@@ -46,7 +46,7 @@ beforeAll(async () => {
   const tokens = new ZaloTokens(store, { appId: APP_ID, appSecret: 'app-secret', oauthBase: base, initial: { access: 'expired-token', refresh: 'refresh-0' } }, silentLogger);
   const client = new ZaloOaClient(base, tokens, silentLogger);
   app = Fastify();
-  registerZaloOaWebhook(app, { assistant: testAssistant({ store }), store, client, oaSecretKey: OA_SECRET, log: silentLogger, inbox });
+  registerZaloOaWebhook(app, { assistant: testAssistant({ store }), store, client, oaSecretKey: OA_SECRET, appId: APP_ID, log: silentLogger, inbox, clock: () => new Date(1767225600000 + 60_000) });
   await app.ready();
 });
 afterAll(async () => {
@@ -93,6 +93,15 @@ describe('Zalo OA webhook', () => {
   it('treats a pressed button (its payload comes back as text) like the question it stands for', async () => {
     await post(event('q:fee', 'msg-2'));
     expect((received.at(-1)!.body as { message: { text: string } }).message.text).toMatch(/miễn phí/);
+  });
+
+  it('refuses a signed event that is over five minutes old, or for another app', async () => {
+    const stale = event('hi', 'msg-stale', { timestamp: String(1767225600000 - 5 * 60_000 - 1) });
+    expect((await post(stale)).statusCode).toBe(401);
+    const otherApp = event('hi', 'msg-other', { app_id: '9999' });
+    expect((await post(otherApp)).statusCode).toBe(403);
+    await inbox.sweep();
+    expect(received).toHaveLength(0);
   });
 
   it('refuses a wrong signature with 401 and sends nothing', async () => {

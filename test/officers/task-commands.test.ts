@@ -79,3 +79,19 @@ describe('notes stay notes, negations never close, reopen is audited', () => {
     expect(history[1]!.by).toBe('console:yte');
   });
 });
+
+describe('officers answer only in private chats', () => {
+  it('a registered officer writing in a Telegram group gets no task list, and a code is refused there', async () => {
+    const store = LocalStore.memory();
+    const now = () => new Date('2023-05-15T09:00:00Z');
+    const assistant = createAssistant({ store, clock: now }, sharedKnowledge());
+    const registry = new OfficerRegistry(store, now);
+    const { code } = await registry.invite('Sở Y tế', 'Quảng Nam');
+    const inGroup = await assistant.handle({ channel: 'telegram', userId: '7', text: `/officer ${code}`, privateChat: false });
+    expect(inGroup.text).toMatch(/tin nhắn riêng/);
+    expect((await registry.list()).length).toBe(0);
+    await assistant.handle({ channel: 'telegram', userId: '7', text: `/officer ${code}`, privateChat: true });
+    expect((await assistant.handle({ channel: 'telegram', userId: '7', text: 'nhiem vu cua don vi toi', privateChat: true })).intent).toBe('officer.tasks.open');
+    expect((await assistant.handle({ channel: 'telegram', userId: '7', text: 'nhiem vu cua don vi toi', privateChat: false })).intent).not.toMatch(/^officer\./);
+  });
+});

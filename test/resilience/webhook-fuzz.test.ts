@@ -27,7 +27,7 @@ const telegram = new TelegramChannel({ token: '1:x', webhookUrl: 'https://x.inva
 telegram.bot.botInfo = { id: 1, is_bot: true, first_name: 'b', username: 'b', can_join_groups: false, can_read_all_group_messages: false, supports_inline_queries: false };
 registerTelegramWebhook(app, telegram, 'sekret-sekret', inbox);
 const tokens = new ZaloTokens(store, { appId: 'a', appSecret: 's', oauthBase: 'http://127.0.0.1:9', initial: { access: 't', refresh: 'r' } }, silentLogger);
-registerZaloOaWebhook(app, { assistant, store, client: new ZaloOaClient('http://127.0.0.1:9', tokens, silentLogger), oaSecretKey: 'oa', log: silentLogger, inbox });
+registerZaloOaWebhook(app, { assistant, store, client: new ZaloOaClient('http://127.0.0.1:9', tokens, silentLogger), oaSecretKey: 'oa', appId: 'a', log: silentLogger, inbox });
 new ZaloBotChannel({ token: 't', apiBase: 'http://127.0.0.1:9', webhookUrl: 'https://x.invalid', webhookSecret: 'bot-secret' }, assistant, store, silentLogger).registerWebhook(app, inbox);
 afterAll(() => app.close());
 

@@ -112,7 +112,7 @@ export class TelegramChannel {
     if (!answered) return;
     const message = ctx.message;
     if (!message || !ctx.from || ctx.from.is_bot) return answered();
-    const incoming: IncomingMessage = { channel: 'telegram', userId: String(ctx.from.id) };
+    const incoming: IncomingMessage = { channel: 'telegram', userId: String(ctx.from.id), privateChat: message.chat.type === 'private' };
     if (ctx.from.language_code) incoming.languageHint = ctx.from.language_code;
     if ('text' in message && typeof message.text === 'string') incoming.text = message.text;
     else incoming.attachment = Object.keys(message).find((k) => ['sticker', 'photo', 'voice', 'video', 'document', 'location', 'contact', 'animation', 'audio'].includes(k)) ?? 'other';
@@ -127,7 +127,7 @@ export class TelegramChannel {
     const query = ctx.callbackQuery;
     if (!query || !('data' in query) || !query.data) return answered();
     await this.send('answerCallbackQuery', () => ctx.answerCbQuery());
-    const incoming: IncomingMessage = { channel: 'telegram', userId: String(query.from.id), button: query.data };
+    const incoming: IncomingMessage = { channel: 'telegram', userId: String(query.from.id), button: query.data, privateChat: (query.message?.chat.type ?? 'private') === 'private' };
     if (query.from.language_code) incoming.languageHint = query.from.language_code;
     const reply = await this.assistant.handle(incoming);
     const chatId = query.message?.chat.id ?? query.from.id;

@@ -41,14 +41,18 @@ export function incomingFromZalo(event: ZaloEvent): { message: IncomingMessage; 
   return { message: { channel: 'zalo', userId, attachment: name.replace('user_send_', '') }, id };
 }
 
+/** How far a Zalo event's timestamp may be from now (replays of old signed events are refused). */
+export const MAX_EVENT_AGE_MS = 5 * 60_000;
+
 /**
  * POST /webhooks/zalo: verifies the signature over the raw body (401 if wrong), keeps the event in
  * the inbox, answers 200 and does the work after; re-delivered events are answered once.
  */
 export function registerZaloOaWebhook(
   app: FastifyInstance,
-  deps: { assistant: Assistant; store: Store; client: ZaloOaClient; oaSecretKey: string; log: Logger; inbox: Inbox },
+  deps: { assistant: Assistant; store: Store; client: ZaloOaClient; oaSecretKey: string; appId: string; log: Logger; inbox: Inbox; clock?: () => Date },
 ): void {
+  const now = deps.clock ?? (() => new Date());
   deps.inbox.handle('zalo', async (raw) => {
     const incoming = incomingFromZalo(raw as ZaloEvent);
     if (!incoming) return;
@@ -84,6 +88,10 @@ export function registerZaloOaWebhook(
       }
       const incoming = incomingFromZalo(event);
       if (!incoming) return reply.status(200).send({ ok: true, ignored: true });
+      // a signed event of another app, or one replayed long after it was sent, is refused
+      if (event.app_id !== deps.appId) return reply.status(403).send({ error: 'event for another app' });
+      const sentAt = Number(event.timestamp);
+      if (!Number.isFinite(sentAt) || Math.abs(now().getTime() - sentAt) > MAX_EVENT_AGE_MS) return reply.status(401).send({ error: 'stale event' });
       return deps.inbox.receive('zalo', event, reply);
     });
   });
