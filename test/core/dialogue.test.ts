@@ -124,3 +124,30 @@ describe('fallback and odd input', () => {
     expect((await assistant.handle({ channel: 'console', userId: 'u1', button: 'q:fee' })).language).toBe('en');
   });
 });
+
+describe('the per-person limit', () => {
+  it('answers 20 messages a minute, says "wait" once, then stays silent; another person and the next minute are not held back', async () => {
+    let now = new Date('2026-11-22T09:00:00Z');
+    const assistant = testAssistant({ now: () => now });
+    const replies = [];
+    for (let i = 0; i < 23; i++) replies.push(await ask(assistant, `câu hỏi ${i}`, 'flood'));
+    expect(replies.slice(0, 20).every((r) => !r.silent && r.intent !== 'ui.rate_limited')).toBe(true);
+    expect(replies[20]!.intent).toBe('ui.rate_limited');
+    expect(replies[20]!.silent).toBeFalsy();
+    expect(replies.slice(21).every((r) => r.silent)).toBe(true);
+    expect((await ask(assistant, 'dang ky muc 2 o dau', 'other')).intent).toBe('vneid.level2.how');
+    now = new Date('2026-11-22T09:01:00Z');
+    expect((await ask(assistant, 'dang ky muc 2 o dau', 'flood')).intent).toBe('vneid.level2.how');
+  });
+
+  it('keeps the cleaned text: control characters never reach the review list', async () => {
+    const { LocalStore } = await import('../../src/storage/local-store.js');
+    const { ReviewList } = await import('../../src/review/review-list.js');
+    const { createAssistant } = await import('../../src/core/build.js');
+    const store = LocalStore.memory();
+    const assistant = createAssistant({ store, clock: () => new Date('2026-11-22T09:00:00Z') }, sharedKnowledge());
+    await ask(assistant, 'xổ số\u001b[2J\u0007 hôm nay');
+    const [item] = await new ReviewList(store).top(5);
+    expect(item!.text).not.toMatch(/[\u0000-\u001f\u007f]/);
+  });
+});
