@@ -6,6 +6,7 @@ import { ZaloBotChannel } from '../channels/zalo/zalo-bot-channel.js';
 import { ZaloOaClient } from '../channels/zalo/zalo-oa-client.js';
 import { registerZaloOaWebhook } from '../channels/zalo/zalo-oa-webhook.js';
 import { ZaloTokens } from '../channels/zalo/zalo-token.js';
+import { sealKeyFrom } from '../storage/sealed.js';
 import type { Assistant } from '../core/assistant.js';
 import type { Logger } from '../core/logger.js';
 import type { Store } from '../storage/store.js';
@@ -68,6 +69,7 @@ export function setUpChannels(app: FastifyInstance, env: ChannelEnv, deps: { ass
         appSecret: env.ZALO_APP_SECRET!,
         oauthBase: env.ZALO_OAUTH_BASE || 'https://oauth.zaloapp.com',
         initial: { access: env.ZALO_ACCESS_TOKEN!, refresh: env.ZALO_REFRESH_TOKEN! },
+        sealKey: sealKeyFrom(env.TOKEN_ENCRYPTION_KEY),
       },
       deps.log,
     );

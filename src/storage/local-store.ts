@@ -46,7 +46,11 @@ export class LocalStore extends KeyvStore implements Store {
    */
   static sqlite(dir: string): LocalStore {
     const full = resolve(dir);
-    process.umask(0o077);
+    try {
+      process.umask(0o077);
+    } catch {
+      // worker threads may not set it (test runners); the files made below are chmod-ed all the same
+    }
     mkdirSync(full, { recursive: true, mode: 0o700 });
     chmodSync(full, 0o700);
     const file = join(full, 'assistant.sqlite');

@@ -1,6 +1,7 @@
 import { setTimeout as sleep } from 'node:timers/promises';
 import { request } from 'undici';
 import type { Logger } from '../../core/logger.js';
+import { isSealed, seal, unseal, type Sealed } from '../../storage/sealed.js';
 import type { Store } from '../../storage/store.js';
 
 /** An OA access token and the single-use refresh token that replaces it. */
@@ -24,19 +25,33 @@ export class ZaloTokenError extends Error {}
 export class ZaloTokens {
   constructor(
     private readonly store: Store,
-    private readonly settings: { appId: string; appSecret: string; oauthBase: string; initial?: { access: string; refresh: string } },
+    private readonly settings: { appId: string; appSecret: string; oauthBase: string; initial?: { access: string; refresh: string }; sealKey?: Buffer | undefined },
     private readonly log: Logger,
     private readonly clock: () => Date = () => new Date(),
   ) {}
 
+  /** The pair as kept: sealed with TOKEN_ENCRYPTION_KEY when it is set, so the store file alone reveals no token. */
+  private async keep(pair: TokenPair): Promise<void> {
+    const key = this.settings.sealKey;
+    await this.store.set('channel', KEY, key ? seal(pair, key) : pair);
+  }
+
   private async current(): Promise<TokenPair | undefined> {
-    const stored = await this.store.get<TokenPair>('channel', KEY);
-    if (stored) return stored;
+    const kept = await this.store.get<TokenPair | Sealed>('channel', KEY);
+    const key = this.settings.sealKey;
+    if (kept && isSealed(kept)) {
+      if (!key) throw new ZaloTokenError('the Zalo tokens in the store are sealed: set TOKEN_ENCRYPTION_KEY');
+      return unseal<TokenPair>(kept, key);
+    }
+    if (kept) {
+      if (key) await this.keep(kept);
+      return kept;
+    }
     const first = this.settings.initial;
     if (!first?.access) return undefined;
     // the first pair from the environment; its lifetime is unknown, so refresh it within the hour
     const pair = { access: first.access, refresh: first.refresh, expiresAt: this.clock().getTime() + REFRESH_MARGIN_MS + 60_000 };
-    await this.store.set('channel', KEY, pair);
+    await this.keep(pair);
     return pair;
   }
 
@@ -75,7 +90,7 @@ export class ZaloTokens {
         throw new ZaloTokenError(`Zalo refused the token refresh (error ${body.error ?? res.statusCode} ${body.error_name ?? ''}); an operator must authorise the OA again`);
       }
       const pair: TokenPair = { access: body.access_token, refresh: body.refresh_token, expiresAt: this.clock().getTime() + Number(body.expires_in ?? 90_000) * 1000 };
-      await this.store.set('channel', KEY, pair);
+      await this.keep(pair);
       this.log.info({ expires_at: new Date(pair.expiresAt).toISOString() }, 'zalo: access token refreshed');
       return pair;
     } finally {

@@ -1,0 +1,19 @@
+import { defineConfig } from 'vitest/config';
+
+/** The tests that guard the protection modules, for mutation testing (npm run mutate). */
+export default defineConfig({
+  test: {
+    include: [
+      'test/channels/delivery-guard.test.ts',
+      'test/channels/inbox.test.ts',
+      'test/channels/telegram-webhook.test.ts',
+      'test/campaigns/campaigns.test.ts',
+      'test/officers/*.test.ts',
+      'test/server/web-security.test.ts',
+      'test/knowledge/understanding.test.ts',
+      'test/core/dialogue.test.ts',
+    ],
+    testTimeout: 30_000,
+    hookTimeout: 30_000,
+  },
+});
