@@ -192,7 +192,7 @@ export class Assistant {
     if (!PUSH_CHANNELS.has(message.channel)) return renderer.notice('subscribed_web', language, 'ui.subscribe');
     await subscriptions.subscribe(message.channel, message.userId, locality?.slice(0, 80) ?? null);
     const reply = renderer.notice('subscribed', language, 'ui.subscribe');
-    return { ...reply, text: reply.text.replace('{where}', locality ? ` (${locality.slice(0, 80)})` : '') };
+    return { ...reply, text: reply.text.replace('{where}', () => (locality ? ` (${locality.slice(0, 80)})` : '')) };
   }
 
   private async unsubscribe(message: IncomingMessage, language: Language): Promise<Reply> {

@@ -55,7 +55,7 @@ export class Renderer {
     const service = understanding?.entities.service;
     if (service && answer.service) {
       const name = this.services.nameOf(service, language);
-      if (name) parts.push(answer.service.replace('{service}', name));
+      if (name) parts.push(answer.service.replace('{service}', () => name));
     }
     parts.push(answer.text);
     const source = this.sourceLine(intent, language);

@@ -151,3 +151,10 @@ describe('the per-person limit', () => {
     expect(item!.text).not.toMatch(/[\u0000-\u001f\u007f]/);
   });
 });
+
+describe('/subscribe with a place name', () => {
+  it('repeats the place as typed, even with $ signs that a replace() would read as patterns', async () => {
+    const reply = await testAssistant().handle({ channel: 'telegram', userId: 's1', text: "/subscribe Hội An $& $' $1" });
+    expect(reply.text).toContain("(Hội An $& $' $1)");
+  });
+});
