@@ -14,7 +14,8 @@ export interface BaselineFigures {
  * asked the same question files as our assistant. Its corpus is the raw questions; it has no rules.
  */
 export async function measureBaseline(trainFile: string, testFiles: string[]): Promise<BaselineFigures> {
-  const manager = new NlpManager({ languages: ['vi'], forceNER: false, nlu: { log: false } });
+  // autoSave off: training must not leave a model.nlp file in the working folder
+  const manager = new NlpManager({ languages: ['vi'], forceNER: false, autoSave: false, nlu: { log: false } });
   for (const s of readSamples(trainFile)) manager.addDocument('vi', s.text ?? '', s.intents?.[0] ?? 'fallback');
   await manager.train();
   const accuracy: Record<string, number> = {};
