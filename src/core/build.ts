@@ -20,7 +20,6 @@ import { OfficerDesk } from '../officers/desk.js';
 import { OfficerRegistry } from '../officers/registry.js';
 import type { Store } from '../storage/store.js';
 import { ReviewList } from '../review/review-list.js';
-import { Succession } from '../tasks/succession.js';
 import { TaskBook } from '../tasks/task-book.js';
 import { UnitDirectory } from '../tasks/units.js';
 import { Assistant } from './assistant.js';
@@ -60,7 +59,6 @@ export interface KnowledgeParts {
   renderer: Renderer;
   units: UnitDirectory;
   /** today's units: who holds the tasks of departments and localities that no longer exist */
-  succession: Succession;
   officerStrings: Record<Language, Record<string, string>>;
   root: string;
 }
@@ -91,8 +89,7 @@ export function loadKnowledge(root = PROJECT_ROOT): KnowledgeParts {
   const renderer = new Renderer(content, { nameOf: (id: string, language: Language) => byId.get(id)?.[language] });
   const units = UnitDirectory.load(join(root, 'data/units.json'));
   const officerStrings = { vi: content.locales.vi.officer, en: content.locales.en.officer };
-  const succession = Succession.load(join(root, 'data/succession.json'), units);
-  return { knowledge, topics, examples, understander, renderer, units, succession, officerStrings, root };
+  return { knowledge, topics, examples, understander, renderer, units, officerStrings, root };
 }
 
 export interface AssistantDependencies {
@@ -106,7 +103,7 @@ export interface AssistantDependencies {
 
 export function createAssistant(deps: AssistantDependencies, knowledge: KnowledgeParts = loadKnowledge(deps.root)): Assistant {
   const clock = deps.clock ?? (() => new Date());
-  const tasks = TaskBook.load(join(knowledge.root, 'data/tasks'), knowledge.units, deps.store, knowledge.succession).watch(join(knowledge.root, 'data/tasks'), join(knowledge.root, 'data/units.json'));
+  const tasks = TaskBook.load(join(knowledge.root, 'data/tasks'), knowledge.units, deps.store);
   const strings = knowledge.officerStrings;
   const book = new CampaignBook(deps.store, clock);
   // without USER_HASH_SALT the salt is generated once and kept in the store: never a public constant that would let hashed ids be reversed
