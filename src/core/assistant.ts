@@ -95,6 +95,11 @@ export class Assistant {
     return count === MESSAGES_PER_MINUTE + 1 ? 'tell' : 'silent';
   }
 
+  /** Forgets what the assistant remembers of a person between messages (the web chat's "clear" button). */
+  async forget(channel: IncomingMessage['channel'], userId: string): Promise<void> {
+    await this.parts.sessions.store.delete('session', `${channel}:${userId}`);
+  }
+
   /** Waits for the messages being answered (graceful shutdown). */
   drain(): Promise<void> {
     return this.queue.drain();
@@ -236,7 +241,9 @@ export class Assistant {
         return this.becomeOfficer(user, args[0], language);
       case 'start': {
         const greeting = renderer.answer('greeting', language);
-        const buttons = [...greeting.buttons.slice(0, 3), { label: renderer.button('subscribe', language).label, payload: 'sub' }];
+        // news by message only where the platform can send unasked: no dead-end button in the web chat
+        const canPush = !user.startsWith('web:') && !user.startsWith('console:');
+        const buttons = canPush ? [...greeting.buttons.slice(0, 3), { label: renderer.button('subscribe', language).label, payload: 'sub' }] : greeting.buttons;
         return { ...greeting, text: renderer.notice('start', language).text, buttons };
       }
       case 'help':

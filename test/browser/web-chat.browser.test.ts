@@ -1,10 +1,12 @@
-import { existsSync, mkdirSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import { chromium, type Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildApp } from '../../src/server/app.js';
 import { LocalStore } from '../../src/storage/local-store.js';
 import { testAssistant } from '../helpers/assistant.js';
 
+const require = createRequire(import.meta.url);
 const CHROMIUM = process.env.CHROMIUM_PATH || '/usr/bin/chromium';
 const available = existsSync(CHROMIUM);
 if (!available && !process.env.CI) console.warn(`Web chat browser test skipped: no Chromium at ${CHROMIUM} (apt-get install chromium).`);
@@ -65,5 +67,75 @@ describe.runIf(available)('web chat in headless Chromium', () => {
     await page.getByLabel('Your question').fill('is it free?');
     await page.getByRole('button', { name: 'Send' }).click();
     await expect.poll(async () => (await page.locator('.msg.bot').last().textContent()) ?? '').toMatch(/is free/);
+  });
+});
+
+describe.runIf(available)('the web chat as people expect it', () => {
+  it('keeps the conversation across a reload, and "Xóa cuộc trò chuyện" forgets it', async () => {
+    const page = await browser!.newPage();
+    await page.goto(url);
+    await page.getByLabel('Câu hỏi của bạn').fill('đăng ký định danh mức 1 thế nào');
+    await page.getByRole('button', { name: 'Gửi' }).click();
+    await expect.poll(() => page.locator('.msg.bot').count()).toBeGreaterThanOrEqual(2);
+    await page.reload();
+    await expect.poll(async () => (await page.locator('#log').textContent()) ?? '').toMatch(/đăng ký định danh mức 1 thế nào/);
+    // the server remembers the topic too: a follow-up after the reload is understood
+    await page.getByLabel('Câu hỏi của bạn').fill('còn mức 2 thì sao?');
+    await page.getByRole('button', { name: 'Gửi' }).click();
+    await expect.poll(async () => (await page.locator('.msg.bot').last().textContent()) ?? '').toMatch(/Công an cấp xã/);
+    await page.getByRole('button', { name: 'Xóa cuộc trò chuyện' }).click();
+    await expect.poll(async () => (await page.locator('#log').textContent()) ?? '').not.toMatch(/mức 1 thế nào/);
+    await page.reload();
+    expect((await page.locator('#log').textContent()) ?? '').not.toMatch(/mức 1 thế nào/);
+  });
+
+  it('makes links clickable and safe, shows a typing indicator while waiting, and offers no subscribe dead end', async () => {
+    const page = await browser!.newPage();
+    await page.route('**/api/chat', async (route) => {
+      await new Promise((r) => setTimeout(r, 800));
+      await route.continue();
+    });
+    await page.goto(url);
+    await expect.poll(() => page.locator('.msg.bot:not(.typing)').count()).toBeGreaterThanOrEqual(1);
+    expect(await page.getByRole('button', { name: 'Nhận tin mới' }).count()).toBe(0);
+    await page.getByLabel('Câu hỏi của bạn').fill('mat dien thoai thi khoa tai khoan vneid the nao');
+    await page.getByRole('button', { name: 'Gửi' }).click();
+    await expect.poll(() => page.locator('.typing').count()).toBe(1);
+    await expect.poll(() => page.locator('.typing').count(), { timeout: 10_000 }).toBe(0);
+    const link = page.locator('.msg.bot a').first();
+    expect(await link.getAttribute('href')).toBe('https://vneid.gov.vn/');
+    expect(await link.getAttribute('rel')).toMatch(/noopener/);
+    expect(await link.getAttribute('target')).toBe('_blank');
+    await page.screenshot({ path: 'test-results/web-chat-desktop.png' });
+  });
+
+  it('shows a clear message and a retry button when the network fails', async () => {
+    const page = await browser!.newPage();
+    await page.goto(url);
+    await expect.poll(() => page.locator('.msg.bot:not(.typing)').count()).toBeGreaterThanOrEqual(1);
+    await page.route('**/api/chat', (route) => route.abort());
+    await page.getByLabel('Câu hỏi của bạn').fill('đăng ký mức 2 ở đâu');
+    await page.getByRole('button', { name: 'Gửi' }).click();
+    await expect.poll(async () => (await page.locator('.msg.bot').last().textContent()) ?? '').toMatch(/Không gửi được/);
+    await page.unroute('**/api/chat');
+    await page.getByRole('button', { name: 'Thử lại' }).click();
+    await expect.poll(async () => (await page.locator('.msg.bot').last().textContent()) ?? '').toMatch(/Công an cấp xã/);
+  });
+
+  it('has no serious accessibility violations (axe-core), on a phone and on a desktop, light and dark', async () => {
+    const axe = readFileSync(require.resolve('axe-core/axe.min.js'), 'utf8');
+    for (const [width, scheme] of [[390, 'light'], [1280, 'dark']] as const) {
+      const context = await browser!.newContext({ viewport: { width, height: 844 }, colorScheme: scheme, bypassCSP: true });
+      const page = await context.newPage();
+      await page.goto(url);
+      await expect.poll(() => page.locator('.msg.bot:not(.typing)').count()).toBeGreaterThanOrEqual(1);
+      await page.evaluate(axe);
+      const result = (await page.evaluate('axe.run(document, { resultTypes: ["violations"] })')) as { violations: { id: string; impact: string; nodes: unknown[] }[] };
+      const serious = result.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
+      console.log(`axe (${width}px, ${scheme}): ${result.violations.length} violations, ${serious.length} serious or critical${result.violations.length ? `: ${result.violations.map((v) => `${v.id} (${v.impact})`).join(', ')}` : ''}`);
+      expect(serious.map((v) => v.id)).toEqual([]);
+      await page.screenshot({ path: `test-results/web-chat-${width}-${scheme}.png` });
+      await context.close();
+    }
   });
 });

@@ -59,6 +59,12 @@ export function registerWebChat(app: FastifyInstance, assistant: Assistant, limi
   app.get('/chat.js', async (_req, reply) => reply.type('text/javascript; charset=utf-8').header('cache-control', 'no-cache').send(SCRIPT));
   app.get('/chat.css', async (_req, reply) => reply.type('text/css; charset=utf-8').header('cache-control', 'no-cache').send(STYLE));
 
+  // "Xóa cuộc trò chuyện": the page forgets it, and so does the server (the session: language and topic)
+  app.post('/api/chat/forget', { preHandler: [limits.perAddress] }, async (req, reply) => {
+    await assistant.forget('web', visitorOf(req, reply));
+    return { ok: true };
+  });
+
   app.post<{ Body: ChatBody }>('/api/chat', { schema: chatSchema, preHandler: [limits.perAddress, limits.overall] }, async (req, reply) => {
     const { text, button, language } = req.body;
     const answer = await assistant.handle({
