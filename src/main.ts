@@ -7,6 +7,7 @@ import { securitySettingsFrom } from './server/security.js';
 import { setUpChannels } from './server/channels.js';
 import { describeStore, openStore } from './storage/open-store.js';
 import { clockFromEnv } from './util/clock.js';
+import { startReminderSchedule } from './officers/reminder-schedule.js';
 
 /** Field names whose values never reach the log. */
 const REDACT = ['token', 'secret', 'password', 'access_token', 'refresh_token', 'phone', 'text', 'authorization'];
@@ -38,6 +39,7 @@ const cookieSecret = await keptSecret(store, 'cookie-secret', process.env.COOKIE
 log.info({ user_hash_salt: salt.where, cookie_secret: cookieSecret.where }, 'secrets: where they live');
 const assistant = createAssistant({ store, clock: clockFromEnv(process.env), log, userHashSalt: salt.value });
 let channels: ReturnType<typeof setUpChannels> | undefined;
+let reminders: ReturnType<typeof startReminderSchedule>;
 const app = await buildApp({
   assistant,
   store,
@@ -61,6 +63,7 @@ async function shutdown(signal: string): Promise<void> {
   force.unref();
   await app.close();
   await channels?.stop();
+  reminders?.stop();
   await assistant.drain();
   await store.close();
   log.info('stopped');
@@ -73,6 +76,7 @@ try {
   await app.listen({ port, host: process.env.HOST || '0.0.0.0' });
   log.info({ store: describeStore(process.env), port }, 'assistant started');
   await channels.start();
+  reminders = startReminderSchedule(process.env, store, clockFromEnv(process.env), log);
   for (const c of channels.states) log.info({ channel: c.name, on: c.on }, `${c.name}: ${c.on ? 'on' : 'off'} (${c.why})`);
 } catch (err) {
   log.fatal({ err }, 'could not start the server');

@@ -28,6 +28,15 @@ export interface BroadcastProgress {
 interface Job {
   channel: string;
   userId: string;
+  /** a message of its own for this recipient (a reminder digest); otherwise the broadcast's text */
+  text?: string;
+}
+
+/** One recipient of a broadcast whose messages differ per person. */
+export interface PersonalMessage {
+  channel: string;
+  userId: string;
+  text: string;
 }
 
 const MAX_ATTEMPTS = 4;
@@ -50,6 +59,23 @@ export class BroadcastQueue {
     const id = randomUUID().slice(0, 8);
     for (const [i, s] of recipients.entries()) await this.store.set<Job>('broadcast', `${id}:job:${i + 1}`, { channel: s.channel, userId: s.userId });
     const broadcast: Broadcast = { id, text: text.trim(), locality, createdAt: this.clock().toISOString(), total: recipients.length };
+    await this.store.set('broadcast', `b:${id}`, broadcast);
+    return broadcast;
+  }
+
+  /**
+   * A broadcast with a message per recipient under a fixed id (a day's reminders): made once. If it exists,
+   * it is returned as it is, so a run after a crash resumes it and nobody gets a second message. Only one
+   * caller writes it (a claim with a TTL); a creation that died before the header was written is made again
+   * after the claim runs out, which is safe since nothing is sent before the header exists.
+   */
+  async createOnce(id: string, label: string, messages: PersonalMessage[]): Promise<Broadcast | undefined> {
+    const existing = await this.get(id);
+    if (existing) return existing;
+    if (!(await this.store.setIfAbsent('broadcast', `${id}:creating`, randomUUID(), 60_000))) return undefined;
+    const jobs = messages.filter((m) => PUSH_CHANNELS.has(m.channel) && m.text.trim().length > 0);
+    for (const [i, m] of jobs.entries()) await this.store.set<Job>('broadcast', `${id}:job:${i + 1}`, { channel: m.channel, userId: m.userId, text: m.text });
+    const broadcast: Broadcast = { id, text: label, locality: null, createdAt: this.clock().toISOString(), total: jobs.length };
     await this.store.set('broadcast', `b:${id}`, broadcast);
     return broadcast;
   }
@@ -111,7 +137,7 @@ export class BroadcastQueue {
             if (!(await this.store.setIfAbsent('broadcast', `${id}:claim:${n}`, runner))) return;
             await count('claimed');
             for (let attempt = 1; ; attempt++) {
-              const result = await sender.send(job.userId, b.text);
+              const result = await sender.send(job.userId, job.text ?? b.text);
               if (result.kind === 'retry' && attempt < MAX_ATTEMPTS) {
                 await sleep(result.afterMs);
                 continue;

@@ -2,27 +2,13 @@ import { readFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import { SingleBar } from 'cli-progress';
 import { BroadcastQueue, type BroadcastProgress } from '../broadcasts/broadcast-queue.js';
-import { TelegramSender, ZaloSender, type Sender } from '../broadcasts/senders.js';
+import { sendersFromEnv } from '../broadcasts/senders-from-env.js';
 import { Subscriptions } from '../broadcasts/subscriptions.js';
-import { ZaloOaClient } from '../channels/zalo/zalo-oa-client.js';
-import { ZaloTokens } from '../channels/zalo/zalo-token.js';
 import { loadContent } from '../core/locale.js';
 import { PROJECT_ROOT } from '../core/build.js';
-import { silentLogger } from '../core/logger.js';
 import { openStore } from '../storage/open-store.js';
 import type { Store } from '../storage/store.js';
 import { clockFromEnv } from '../util/clock.js';
-
-/** The senders the environment configures; a channel without one has its recipients skipped (and counted). */
-function sendersFromEnv(env: NodeJS.ProcessEnv, store: Store): Record<string, Sender | undefined> {
-  const senders: Record<string, Sender | undefined> = {};
-  if (env.TELEGRAM_BOT_TOKEN) senders.telegram = new TelegramSender(env.TELEGRAM_BOT_TOKEN, env.TELEGRAM_API_ROOT || undefined, Number(env.TELEGRAM_BROADCAST_PER_SECOND || 25));
-  if (env.ZALO_APP_ID && env.ZALO_APP_SECRET && env.ZALO_ACCESS_TOKEN && env.ZALO_REFRESH_TOKEN) {
-    const tokens = new ZaloTokens(store, { appId: env.ZALO_APP_ID, appSecret: env.ZALO_APP_SECRET, oauthBase: env.ZALO_OAUTH_BASE || 'https://oauth.zaloapp.com', initial: { access: env.ZALO_ACCESS_TOKEN, refresh: env.ZALO_REFRESH_TOKEN } }, silentLogger);
-    senders.zalo = new ZaloSender(new ZaloOaClient(env.ZALO_API_BASE || 'https://openapi.zalo.me', tokens, silentLogger), Number(env.ZALO_BROADCAST_PER_SECOND || 50));
-  }
-  return senders;
-}
 
 function describe(p: BroadcastProgress): string {
   return `sent ${p.sent}, failed ${p.failed}, dropped (blocked) ${p.dropped}, skipped ${p.skipped}, uncertain ${p.uncertain}, remaining ${p.remaining} of ${p.total}`;

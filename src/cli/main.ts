@@ -14,6 +14,7 @@ import { campaignCommand } from './campaigns.js';
 import { broadcastCommand } from './broadcasts.js';
 import { checkCommand } from './check.js';
 import { reviewCommand } from './review.js';
+import { remindersCommand } from './reminders.js';
 
 const USAGE = `Usage: npm run -s cli -- <command> [options]
 
@@ -24,10 +25,13 @@ Commands:
   check [--json]                       the knowledge base against the law and the spec (exit 1 on an error)
   review [--reason fallback|clarify|low_confidence|negative] [--limit N] [--json]   questions to look at, most frequent first
   import-plan [--json] FILE            read a plan's text into its task list (for review)
+  import-plan FILE --save [--replace]  write it to data/tasks/ and new units to data/units.json (live, no restart)
+  import-plan FILE --expect LIST.json  compare with a hand-checked list (tasks found, leads, deadlines)
   officer invite --unit NAME [--locality NAME]   a one-time code that makes a user an officer of the unit
   officer list | officer revoke USER
   task history CODE [--plan ID]        who changed a task, when, from what to what
   task reopen CODE --plan ID --by NAME reopen a task closed by mistake (kept in the audit log)
+  reminders run [--dry-run]            send today's digests to officers (overdue, due in 7 days), or show them
   campaign create --name "..." [--locality ...] [--channel telegram|zalo|web]
   campaign list | campaign qr CODE --out FILE.png|.svg | campaign stats [CODE] [--since DATE] [--json]
   broadcast send [--locality NAME] (--text-file FILE | --key INTENT[@en]) | broadcast status ID | broadcast resume ID
@@ -125,7 +129,7 @@ async function evaluate(args: string[]): Promise<void> {
   }, LocalStore.memory());
 }
 
-const COMMANDS: Record<string, (args: string[]) => Promise<void | number>> = { ask, chat, eval: evaluate, check: checkCommand, review: reviewCommand, 'import-plan': importPlanCommand, officer: officerCommand, task: taskCommand, campaign: campaignCommand, broadcast: broadcastCommand };
+const COMMANDS: Record<string, (args: string[]) => Promise<void | number>> = { ask, chat, eval: evaluate, check: checkCommand, review: reviewCommand, 'import-plan': importPlanCommand, officer: officerCommand, task: taskCommand, campaign: campaignCommand, broadcast: broadcastCommand, reminders: remindersCommand };
 
 async function main(argv: string[]): Promise<number> {
   if (dotEnv && process.env.LOG_LEVEL !== 'silent') console.error(`(settings read from ${dotEnv.file})`);

@@ -1,8 +1,11 @@
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { PROJECT_ROOT } from '../core/build.js';
+import { resolveInviteUnit } from '../officers/invite-unit.js';
 import { OfficerRegistry } from '../officers/registry.js';
 import { openStore } from '../storage/open-store.js';
+import type { Store } from '../storage/store.js';
+import { Succession } from '../tasks/succession.js';
 import { TaskBook } from '../tasks/task-book.js';
 import { UnitDirectory } from '../tasks/units.js';
 import { clockFromEnv } from '../util/clock.js';
@@ -11,19 +14,9 @@ function directory(): UnitDirectory {
   return UnitDirectory.load(join(PROJECT_ROOT, 'data/units.json'));
 }
 
-/** Finds the unit an operator names, asking for the locality when the name exists in several. */
-function resolveUnit(units: UnitDirectory, name: string, locality: string | undefined): { unit: string; locality: string } {
-  const localities = locality ? units.localities.filter((l) => l.name.toLowerCase() === locality.toLowerCase()) : units.localities;
-  if (locality && localities.length === 0) throw new Error(`Unknown locality "${locality}". Known: ${units.localities.map((l) => l.name).join(', ')}`);
-  const hits = localities.flatMap((l) => {
-    const unit = units.findUnit(name, l.name);
-    if (unit) return [{ unit: unit.name, locality: l.name }];
-    const group = units.groupOf(name);
-    return group && group.name.toLowerCase() === name.toLowerCase() ? [{ unit: group.name, locality: l.name }] : [];
-  });
-  if (hits.length === 0) throw new Error(`No unit "${name}"${locality ? ` in ${locality}` : ''}. Units are listed in data/units.json.`);
-  if (hits.length > 1) throw new Error(`"${name}" exists in ${hits.map((h) => h.locality).join(', ')}: add --locality NAME.`);
-  return hits[0]!;
+function taskBook(store: Store): TaskBook {
+  const units = directory();
+  return TaskBook.load(join(PROJECT_ROOT, 'data/tasks'), units, store, Succession.load(join(PROJECT_ROOT, 'data/succession.json'), units));
 }
 
 export async function officerCommand(args: string[]): Promise<void> {
@@ -34,7 +27,8 @@ export async function officerCommand(args: string[]): Promise<void> {
     if (sub === 'invite') {
       const { values } = parseArgs({ args: rest, options: { unit: { type: 'string' }, locality: { type: 'string' } } });
       if (!values.unit) throw new Error('officer invite needs --unit "NAME" (and --locality "NAME" when the unit exists in several)');
-      const { unit, locality } = resolveUnit(directory(), values.unit, values.locality);
+      const units = directory();
+      const { unit, locality } = resolveInviteUnit(units, Succession.load(join(PROJECT_ROOT, 'data/succession.json'), units), values.unit, values.locality);
       const { code, expires } = await registry.invite(unit, locality);
       console.log(`Invite for ${unit} (${locality}), single use, valid until ${expires.slice(0, 16).replace('T', ' ')} UTC:`);
       console.log(`\n  /officer ${code}\n`);
@@ -68,7 +62,7 @@ export async function taskCommand(args: string[]): Promise<void> {
   if (!code) throw new Error('task history needs a task CODE, e.g. 2.3.1');
   const store = openStore(process.env);
   try {
-    const book = TaskBook.load(join(PROJECT_ROOT, 'data/tasks'), directory(), store);
+    const book = taskBook(store);
     const found = book.find(code).filter((f) => !values.plan || f.plan.id.startsWith(values.plan));
     if (found.length === 0) throw new Error(`No task ${code}${values.plan ? ` in plan ${values.plan}` : ''}.`);
     for (const { plan, task } of found) {
@@ -90,7 +84,7 @@ async function reopenTask(args: string[]): Promise<void> {
   if (!code || !values.plan || !values.by?.trim()) throw new Error('task reopen needs CODE --plan ID --by NAME, e.g. task reopen 2.3.1 --plan 002 --by "Nguyễn Văn A"');
   const store = openStore(process.env);
   try {
-    const book = TaskBook.load(join(PROJECT_ROOT, 'data/tasks'), directory(), store);
+    const book = taskBook(store);
     const found = book.find(code).filter((f) => f.plan.id.startsWith(values.plan!));
     if (found.length !== 1) throw new Error(found.length === 0 ? `No task ${code} in plan ${values.plan}.` : `Task ${code} is in ${found.length} plans starting with ${values.plan}: give more of the plan id.`);
     const { plan, task } = found[0]!;

@@ -18,8 +18,10 @@ import { CampaignBook } from '../campaigns/campaign-book.js';
 import { CampaignStats } from '../campaigns/campaign-stats.js';
 import { OfficerDesk } from '../officers/desk.js';
 import { OfficerRegistry } from '../officers/registry.js';
+import { ReminderPreferences } from '../officers/reminders.js';
 import type { Store } from '../storage/store.js';
 import { ReviewList } from '../review/review-list.js';
+import { Succession } from '../tasks/succession.js';
 import { TaskBook } from '../tasks/task-book.js';
 import { UnitDirectory } from '../tasks/units.js';
 import { Assistant } from './assistant.js';
@@ -59,6 +61,7 @@ export interface KnowledgeParts {
   renderer: Renderer;
   units: UnitDirectory;
   /** today's units: who holds the tasks of departments and localities that no longer exist */
+  succession: Succession;
   officerStrings: Record<Language, Record<string, string>>;
   root: string;
 }
@@ -89,7 +92,8 @@ export function loadKnowledge(root = PROJECT_ROOT): KnowledgeParts {
   const renderer = new Renderer(content, { nameOf: (id: string, language: Language) => byId.get(id)?.[language] });
   const units = UnitDirectory.load(join(root, 'data/units.json'));
   const officerStrings = { vi: content.locales.vi.officer, en: content.locales.en.officer };
-  return { knowledge, topics, examples, understander, renderer, units, officerStrings, root };
+  const succession = Succession.load(join(root, 'data/succession.json'), units);
+  return { knowledge, topics, examples, understander, renderer, units, succession, officerStrings, root };
 }
 
 export interface AssistantDependencies {
@@ -103,7 +107,7 @@ export interface AssistantDependencies {
 
 export function createAssistant(deps: AssistantDependencies, knowledge: KnowledgeParts = loadKnowledge(deps.root)): Assistant {
   const clock = deps.clock ?? (() => new Date());
-  const tasks = TaskBook.load(join(knowledge.root, 'data/tasks'), knowledge.units, deps.store);
+  const tasks = TaskBook.load(join(knowledge.root, 'data/tasks'), knowledge.units, deps.store, knowledge.succession).watch(join(knowledge.root, 'data/tasks'), join(knowledge.root, 'data/units.json'));
   const strings = knowledge.officerStrings;
   const book = new CampaignBook(deps.store, clock);
   // without USER_HASH_SALT the salt is generated once and kept in the store: never a public constant that would let hashed ids be reversed
@@ -122,7 +126,7 @@ export function createAssistant(deps: AssistantDependencies, knowledge: Knowledg
       const mine = (await book.list()).filter((c) => c.locality?.toLowerCase() === locality.toLowerCase());
       const intents = [...knowledge.knowledge.intents];
       return Promise.all(mine.map((c) => stats.figures(c.code, c.name, intents, undefined, c.createdAt.slice(0, 10))));
-    }),
+    }, new ReminderPreferences(deps.store, clock, process.env.REMINDER_TIME || '07:30')),
     campaigns: stats,
     subscriptions: new Subscriptions(deps.store, clock),
     officerText: (language: Language, key: string, values: Record<string, string> = {}) =>

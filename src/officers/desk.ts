@@ -1,13 +1,15 @@
+import { PUSH_CHANNELS } from '../broadcasts/subscriptions.js';
 import type { Button, Reply } from '../core/message.js';
 import type { Language } from '../nlu/language.js';
 import type { Understanding } from '../nlu/understand.js';
 import type { Deadline } from '../tasks/deadline.js';
-import type { TaskBook, UnitTask } from '../tasks/task-book.js';
+import type { Standing, TaskBook, UnitTask } from '../tasks/task-book.js';
 import type { PlanInfo, Task } from '../tasks/types.js';
 import type { Unit, UnitDirectory } from '../tasks/units.js';
 import { fill } from '../util/fill.js';
 import { readTaskCommand, type TaskCommand } from './task-command.js';
 import type { Officer } from './registry.js';
+import type { ReminderPreferences } from './reminders.js';
 
 export const PAGE_SIZE = 5;
 export type OfficerStrings = Record<string, string>;
@@ -58,6 +60,7 @@ export class OfficerDesk {
     private readonly clock: () => Date,
     private readonly strings: Record<Language, OfficerStrings>,
     private readonly campaigns?: CampaignSummary,
+    private readonly reminders?: ReminderPreferences,
   ) {}
 
   private t(language: Language, key: string, values: Record<string, string | number> = {}): string {
@@ -69,6 +72,8 @@ export class OfficerDesk {
   }
 
   unitOf(officer: Officer): Unit | undefined {
+    // a plan saved since the last question may have brought the officer's locality and units
+    this.tasks.refresh();
     return this.units.unitsOf(officer.locality).find((u) => u.name === officer.unit) ?? (this.units.groupOf(officer.unit) ? { name: officer.unit, kind: this.units.groupOf(officer.unit)!.members[0] ?? '*', locality: officer.locality, aliases: [] } : undefined);
   }
 
@@ -77,9 +82,21 @@ export class OfficerDesk {
     return this.t(language, `deadline.${d.kind}`);
   }
 
-  private line(item: UnitTask, language: Language): string {
+  /** "chủ trì", or for an inherited task "chủ trì (trước đây: Sở Thông tin và Truyền thông, Quảng Nam)". */
+  private roleText(standing: Standing, language: Language): string {
+    const via = standing.via;
+    if (standing.role === 'district') {
+      const label = this.t(language, 'role.district', { locality: via?.locality ?? '' });
+      return via && via.kind !== 'district' ? `${label}: ${via.name}` : label;
+    }
+    const role = this.t(language, `role.${standing.role}`);
+    return via ? `${role} (${this.t(language, 'via', { unit: via.name, locality: via.locality })})` : role;
+  }
+
+  /** One task of a list: "• 2.3.1 (KH 002) · chủ trì · 31/03/2023" and its title on the next line (also the reminders' lines). */
+  line(item: UnitTask, language: Language): string {
     const state = item.status.state === 'done' ? ' ✓' : '';
-    return `• ${item.task.code} (${planLabel(item.plan)}) · ${this.t(language, `role.${item.role}`)} · ${this.deadlineText(item.task.deadline, language)}${state}\n  ${oneLine(item.task.title)}`;
+    return `• ${item.task.code} (${planLabel(item.plan)}) · ${this.roleText(item, language)} · ${this.deadlineText(item.task.deadline, language)}${state}\n  ${oneLine(item.task.title)}`;
   }
 
   private listReply(intent: string, kind: string, title: string, items: UnitTask[], page: number, language: Language, footer?: string): Reply {
@@ -135,7 +152,7 @@ export class OfficerDesk {
     if (!found) return this.text('officer.task.detail', this.t(language, 'not_found', { code, locality: officer.locality }), language);
     const unit = this.unitOf(officer);
     const status = await this.tasks.status(planId, code);
-    const role = unit ? this.tasks.roleOf(found.task, unit) : undefined;
+    const standing = unit ? this.tasks.standing(found.plan, found.task, unit) : undefined;
     const d = found.task.deadline;
     const text = this.t(language, 'detail', {
       code,
@@ -147,11 +164,11 @@ export class OfficerDesk {
       state: this.t(language, `state.${status.state}`),
       note: status.note ? ` — ${status.note}` : '',
       unit: officer.unit,
-      role: role ? this.t(language, `role.${role}`) : '—',
+      role: standing ? this.roleText(standing, language) : '—',
     });
     const buttons: Button[] = [];
-    if (role === 'lead' && status.state !== 'done') buttons.push({ label: this.t(language, 'button.done'), payload: `od:${planId}:${code}` });
-    if (role === 'lead') buttons.push({ label: this.t(language, 'button.note'), payload: `on:${planId}:${code}` });
+    if (standing?.mayChange && status.state !== 'done') buttons.push({ label: this.t(language, 'button.done'), payload: `od:${planId}:${code}` });
+    if (standing?.mayChange) buttons.push({ label: this.t(language, 'button.note'), payload: `on:${planId}:${code}` });
     buttons.push({ label: this.t(language, 'button.list'), payload: 'ol:open:1' });
     return { intent: 'officer.task.detail', language, text, buttons, source: '' };
   }
@@ -166,7 +183,8 @@ export class OfficerDesk {
     const found = this.candidates(code, officer).find((c) => c.plan.id === planId);
     if (!found) return this.text(intent, this.t(language, 'not_found', { code, locality: officer.locality }), language);
     const unit = this.unitOf(officer);
-    if (!unit || this.tasks.roleOf(found.task, unit) !== 'lead') {
+    // officers of the lead unit, or of the unit that took over its tasks, may change a task
+    if (!unit || !this.tasks.standing(found.plan, found.task, unit)?.mayChange) {
       return this.text(intent, this.t(language, 'not_lead', { code, lead: found.task.lead.join('; ') }), language);
     }
     const before = await this.tasks.status(planId, code);
@@ -217,6 +235,14 @@ export class OfficerDesk {
         return this.planLines(intent, 'reporting', officer, language);
       case 'officer.targets':
         return this.planLines(intent, 'targets', officer, language);
+      case 'officer.reminders.off':
+      case 'officer.reminders.on': {
+        const on = intent === 'officer.reminders.on';
+        await this.reminders?.set(officer.user, on);
+        const text = this.t(language, on ? 'reminder.turned_on' : 'reminder.turned_off', { unit: officer.unit, time: this.reminders?.time ?? '07:30' });
+        const canPush = PUSH_CHANNELS.has(officer.user.slice(0, officer.user.indexOf(':')));
+        return this.text(intent, on && !canPush ? `${text}\n\n${this.t(language, 'reminder.no_push')}` : text, language);
+      }
       case 'officer.campaigns': {
         const rows = this.campaigns ? await this.campaigns(officer.locality) : [];
         if (rows.length === 0) return this.text(intent, this.t(language, 'campaigns_none', { locality: officer.locality }), language);
@@ -234,7 +260,7 @@ export class OfficerDesk {
     if (found.length === 0) return this.text(intent, this.t(language, 'not_found', { code, locality: officer.locality }), language);
     const unit = this.unitOf(officer);
     const changes = intent !== 'officer.task.detail';
-    const wanted = changes && unit ? found.filter((f) => this.tasks.roleOf(f.task, unit) === 'lead') : found;
+    const wanted = changes && unit ? found.filter((f) => this.tasks.standing(f.plan, f.task, unit)?.mayChange) : found;
     const pick = wanted.length > 0 ? wanted : found;
     const command = readTaskCommand(u.original, code);
     if (pick.length > 1) {

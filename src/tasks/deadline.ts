@@ -65,6 +65,8 @@ function datesIn(folded: string): { due: string; at: number; startsFrom: boolean
     const mo = Number(m[1]);
     if (mo >= 1 && mo <= 12) add(lastDayOfMonth(Number(m[2]), mo), m.index, m[0].length);
   }
+  // a school year ("năm học 2025-2026") ends by 31 May of its second year
+  for (const m of cleaned.matchAll(/\bnam hoc\s+(\d{4})\s*-\s*(\d{4})\b/g)) add(`${m[2]}-05-31`, m.index, m[0].length);
   for (const m of cleaned.matchAll(/\b(?:nam\s+)?(\d{4})\s*-\s*(\d{4})\b/g)) add(`${m[2]}-12-31`, m.index, m[0].length);
   for (const m of cleaned.matchAll(/\b(?:nam|cuoi nam|trong nam)\s+(\d{4})\b/g)) add(`${m[1]}-12-31`, m.index, m[0].length);
   return found.sort((a, b) => a.at - b.at);

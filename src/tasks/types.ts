@@ -37,4 +37,6 @@ export interface TaskList {
   targets: string[];
   /** what the plan says about periodic reports (báo cáo định kỳ) */
   reporting: string[];
+  /** points `import-plan --save` left for a person to check; removed once checked */
+  review?: string[];
 }

@@ -8,6 +8,8 @@ export interface Unit {
   kind: string;
   locality: string;
   aliases: string[];
+  /** added by `import-plan --save`: a person should check it */
+  review?: boolean;
 }
 
 /** A collective name ("các sở, ban, ngành") whose tasks apply to each member unit. */
@@ -21,13 +23,26 @@ export interface UnitGroup {
 export interface Locality {
   name: string;
   kind: 'province' | 'district';
+  /** how its People's Committee is named when not "tỉnh" / "huyện" ("thành phố") */
+  title?: string;
   parent?: string;
   match: string[];
+  /** added by `import-plan --save`: a person should check it */
+  review?: boolean;
 }
 
-interface UnitFile {
-  provinceUnits: { name: string; kind: string; aliases: string[] }[];
-  localities: (Locality & { units: { name: string; kind: string; aliases: string[] }[] })[];
+export interface UnitEntry {
+  name: string;
+  kind: string;
+  aliases: string[];
+  review?: boolean;
+}
+
+/** data/units.json as written. */
+export interface UnitFile {
+  about?: string;
+  provinceUnits: UnitEntry[];
+  localities: (Locality & { units: UnitEntry[] })[];
   groups: UnitGroup[];
 }
 
@@ -77,14 +92,36 @@ export class UnitDirectory {
   private readonly units = new Map<string, Unit[]>();
   private readonly patterns = new Map<string, Pattern[]>();
   /** group patterns as token keys, made once: groupOf is asked for every task a unit's list looks at */
-  private readonly groupKeys: { group: UnitGroup; keys: string[] }[];
-  readonly localities: Locality[];
-  readonly groups: UnitGroup[];
+  private readonly groupKeys: { group: UnitGroup; keys: string[] }[] = [];
+  readonly localities: Locality[] = [];
+  readonly groups: UnitGroup[] = [];
+  private source!: UnitFile;
 
   constructor(file: UnitFile) {
-    this.localities = file.localities.map(({ units: _units, ...l }) => l);
-    this.groups = file.groups;
-    this.groupKeys = file.groups.flatMap((group) => group.patterns.map((p) => ({ group, keys: tokenize(p).map((t) => t.key) })));
+    this.replaceWith(file);
+  }
+
+  /** The file this directory was made from. */
+  get file(): UnitFile {
+    return this.source;
+  }
+
+  /** This directory with more localities and units (a plan's new issuer and units, before they are saved). */
+  extended(localities: UnitFile['localities'], units: { locality: string; unit: UnitEntry }[]): UnitDirectory {
+    const file: UnitFile = structuredClone(this.source);
+    file.localities.push(...structuredClone(localities));
+    for (const { locality, unit } of units) file.localities.find((l) => l.name === locality)?.units.push(unit);
+    return new UnitDirectory(file);
+  }
+
+  /** Takes the content of another file in place, so that every holder of this directory sees it (a reload). */
+  replaceWith(file: UnitFile): void {
+    this.source = file;
+    this.units.clear();
+    this.patterns.clear();
+    this.localities.splice(0, this.localities.length, ...file.localities.map(({ units: _units, ...l }) => l));
+    this.groups.splice(0, this.groups.length, ...file.groups);
+    this.groupKeys.splice(0, this.groupKeys.length, ...file.groups.flatMap((group) => group.patterns.map((p) => ({ group, keys: tokenize(p).map((t) => t.key) }))));
     for (const loc of file.localities) {
       const template = loc.kind === 'province' ? file.provinceUnits : [];
       const units = [...template, ...loc.units].map((u) => ({
@@ -92,6 +129,7 @@ export class UnitDirectory {
         kind: u.kind,
         locality: loc.name,
         aliases: u.aliases.map((a) => a.replaceAll('{province}', loc.name)),
+        ...(u.review ? { review: true } : {}),
       }));
       this.units.set(loc.name, units);
       const patterns: Pattern[] = [];
@@ -173,7 +211,7 @@ export class UnitDirectory {
 function tidy(name: string): string {
   return name
     .replace(/\s+(?:theo|trong phạm vi|đối với)\s.*$/isu, '')
-    .replace(/\s+/g, ' ').replace(/^[\s,;.:-]+|[\s,;.:-]+$/g, '').replace(/^(?:và|va)\s+/i, '');
+    .replace(/\s+/g, ' ').replace(/^[\s,;.:-]+|[\s,;.:-]+$/g, '').replace(/^(?:và|va)(?:\s+|$)/i, '');
 }
 
 /**
@@ -185,7 +223,8 @@ export function splitUnitList(text: string, locality: string, directory: UnitDir
   const mentions = directory.mentions(text, locality);
   const names: string[] = [];
   const unknown = (segment: string) => {
-    for (const part of segment.split(/[,;]|\s(?:và|va)\s/iu)) {
+    // "và" joins two units only when a unit's first word follows: "Sở Dân tộc và Tôn giáo" is one name
+    for (const part of segment.split(/[,;]/u).flatMap((p) => p.split(/\s(?:và|va)\s(?=(?:Sở|Ban|Phòng|Công an|Trung tâm|UBND|Ủy ban|Văn phòng|Hội|Đoàn|Báo|Đài|Bưu điện|Viễn thông|Ngân hàng|Bảo hiểm|Thuế|Cục|Chi cục|các|cac|So|Cong an|Uy ban|Van phong|Hoi|Doan|Bao|Dai)\s)/iu))) {
       const name = tidy(part);
       if (/\p{L}{2,}/u.test(name)) names.push(name);
     }

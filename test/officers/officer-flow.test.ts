@@ -22,20 +22,20 @@ async function invite(unit: string, locality: string): Promise<string> {
 
 // Each step starts the CLI as a new process (about 2 s on this machine, more when it is busy): a longer time limit.
 describe('officers, end to end through the command line on the SQLite store', { timeout: 120_000 }, () => {
-  it('an officer of Sở Y tế Quảng Nam sees 2.3.1 and group tasks, closes it, and it stays closed after a restart', async () => {
-    const code = await invite('Sở Y tế', 'Quảng Nam');
-    expect((await ask('yte', `/officer ${code}`)).reply).toMatch(/cán bộ của Sở Y tế \(Quảng Nam\)/);
+  it('an officer of Sở Y tế Đà Nẵng sees 2.3.1 (of Sở Y tế Quảng Nam) and group tasks, closes it, and it stays closed after a restart', async () => {
+    const code = await invite('Sở Y tế', 'Đà Nẵng');
+    expect((await ask('yte', `/officer ${code}`)).reply).toMatch(/cán bộ của Sở Y tế \(Đà Nẵng\)/);
 
     const open = await ask('yte', 'nhiem vu cua don vi toi');
     expect(open.intent).toBe('officer.tasks.open');
-    expect(open.reply).toMatch(/• 2\.3\.1 \(KH 002\) · chủ trì · thường xuyên/);
+    expect(open.reply).toMatch(/• 2\.3\.1 \(KH 002\) · chủ trì \(trước đây: Sở Y tế, Quảng Nam\) · thường xuyên/);
     expect(open.reply).toMatch(/giao chung/);
     expect(open.reply).not.toMatch(/KH 003|Hà Tĩnh/);
     expect(open.buttons.some((b) => b.payload === 'ol:open:2')).toBe(true);
 
     // a citizen and another unit's officer write the same words: nothing changes
     expect((await ask('citizen', 'xong 2.3.1')).intent).toBe('fallback');
-    const tt = await invite('Sở Thông tin và Truyền thông', 'Quảng Nam');
+    const tt = await invite('Sở Khoa học và Công nghệ', 'Đà Nẵng');
     await ask('tttt', `/officer ${tt}`);
     expect((await ask('tttt', 'xong 2.3.1')).reply).toMatch(/Chỉ cán bộ của đơn vị chủ trì \(Sở Y tế\)/);
     expect((await ask('yte', 'nhiệm vụ của đơn vị tôi')).reply).toMatch(/2\.3\.1/);
@@ -70,7 +70,7 @@ describe('officers, end to end through the command line on the SQLite store', { 
   });
 
   it('shows the tasks of a named unit and one task in full', async () => {
-    const code = await invite('Văn phòng UBND tỉnh', 'Quảng Nam');
+    const code = await invite('Văn phòng UBND tỉnh', 'Đà Nẵng');
     await ask('vp', `/officer ${code}`);
     const unit = await ask('vp', 'nhiem vu cua So Y te');
     expect(unit.intent).toBe('officer.tasks.unit');
@@ -81,7 +81,7 @@ describe('officers, end to end through the command line on the SQLite store', { 
   });
 
   it('refuses wrong and reused codes without saying which', async () => {
-    const code = await invite('Sở Tư pháp', 'Quảng Nam');
+    const code = await invite('Sở Tư pháp', 'Đà Nẵng');
     expect((await ask('a', '/officer NOSUCHCODE1')).reply).toMatch(/Mã không hợp lệ hoặc đã hết hạn/);
     await ask('a', `/officer ${code}`);
     expect((await ask('b', `/officer ${code}`)).reply).toMatch(/Mã không hợp lệ hoặc đã hết hạn/);
@@ -90,13 +90,18 @@ describe('officers, end to end through the command line on the SQLite store', { 
 
   it('lists and revokes officers', async () => {
     const list = await cli(['officer', 'list'], env);
-    expect(list.stdout).toMatch(/console:yte\tSở Y tế\tQuảng Nam/);
+    expect(list.stdout).toMatch(/console:yte\tSở Y tế\tĐà Nẵng/);
     expect((await cli(['officer', 'revoke', 'console:yte'], env)).stdout).toMatch(/no longer an officer/);
     expect((await ask('yte', 'nhiem vu cua don vi toi')).intent).not.toMatch(/^officer\./);
   });
 
   it('says what is wrong with an invite for an unknown or ambiguous unit', async () => {
     expect((await cli(['officer', 'invite', '--unit', 'Sở Y tế'], env)).stderr).toMatch(/add --locality/);
-    expect((await cli(['officer', 'invite', '--unit', 'Bộ Ngoại giao', '--locality', 'Quảng Nam'], env)).stderr).toMatch(/No unit/);
+    expect((await cli(['officer', 'invite', '--unit', 'Bộ Ngoại giao', '--locality', 'Đà Nẵng'], env)).stderr).toMatch(/No unit/);
+    // names that no longer exist are refused with what replaced them
+    const gone = await cli(['officer', 'invite', '--unit', 'Sở Thông tin và Truyền thông', '--locality', 'Đà Nẵng'], env);
+    expect(gone.code).not.toBe(0);
+    expect(gone.stderr).toMatch(/Sở Thông tin và Truyền thông no longer exists since 01\/3\/2025: did you mean Sở Khoa học và Công nghệ/);
+    expect((await cli(['officer', 'invite', '--unit', 'Sở Y tế', '--locality', 'Quảng Nam'], env)).stderr).toMatch(/--locality "Đà Nẵng"/);
   });
 });

@@ -39,6 +39,23 @@ function fieldOf(bulletText: string): { field: FieldName; value: string } | unde
   return undefined;
 }
 
+/** Field labels written inside a line: "... Chủ trì: Công an tỉnh. Phối hợp: Sở Tư pháp. Thời hạn: tháng 5/2025." */
+const INLINE_LABEL = /(?<![\p{L}\p{N}])(?:(?:co quan|don vi)\s+)?(chu tri|phoi hop|thoi han(?:\s+hoan thanh)?|thoi gian(?:\s+(?:hoan thanh|thuc hien))?)\s*:/gu;
+
+/** The text before the first inline label, and each labelled value; undefined when the line has no label. */
+export function inlineFields(text: string): { before: string; fields: { field: FieldName; value: string }[] } | undefined {
+  const line = text.normalize('NFC');
+  const labels = [...fold(line).matchAll(INLINE_LABEL)];
+  if (labels.length === 0) return undefined;
+  const fields = labels.map((m, i) => {
+    const name = m[1]!;
+    const field: FieldName = name.startsWith('chu tri') ? 'lead' : name.startsWith('phoi hop') ? 'support' : 'deadline';
+    const end = labels[i + 1]?.index ?? line.length;
+    return { field, value: line.slice(m.index + m[0].length, end).trim().replace(/[.;,]\s*$/, '') };
+  });
+  return { before: line.slice(0, labels[0]!.index).trim(), fields };
+}
+
 /**
  * Reads the numbered outline of a plan (I., 1., 1.1., a) ...) into blocks. Lines that continue a field
  * go to that field; lines that continue a heading in lower case extend the heading; the rest is body.
@@ -57,6 +74,16 @@ export function readOutline(lines: string[]): Block[] {
     current = block;
     field = undefined;
     headingOpen = true;
+    // "3. Tích hợp ... Chủ trì: Sở Khoa học và Công nghệ. Thời hạn: ...": fields on the item's own line
+    const inline = inlineFields(block.heading[0]!);
+    if (inline && inline.before) {
+      block.heading[0] = inline.before;
+      for (const f of inline.fields) {
+        field = f.field;
+        (block.fields[f.field] ??= []).push(f.value);
+      }
+      headingOpen = false;
+    }
   };
 
   for (const raw of lines) {
@@ -87,6 +114,18 @@ export function readOutline(lines: string[]): Block[] {
     }
     if (!current) continue;
     const bullet = BULLET.exec(raw);
+    const inline = bullet && fieldOf(bullet[1]!) ? undefined : inlineFields(bullet ? bullet[1]! : raw.trim());
+    if (inline) {
+      // the words before the labels end the heading (or the paragraph) they continue
+      if (inline.before && field) current.fields[field]!.push(inline.before);
+      else if (inline.before) (headingOpen && current.body.length === 0 ? current.heading : current.body).push(inline.before);
+      headingOpen = false;
+      for (const f of inline.fields) {
+        field = f.field;
+        (current.fields[f.field] ??= []).push(f.value);
+      }
+      continue;
+    }
     if (bullet) {
       const f = fieldOf(bullet[1]!);
       headingOpen = false;

@@ -26,7 +26,7 @@ export function planInfo(id: string, lines: string[], locality: Locality | undef
   }
   return {
     id,
-    issuer: locality ? `UBND ${locality.kind === 'province' ? 'tỉnh' : 'huyện'} ${locality.name}` : null,
+    issuer: locality ? `UBND ${locality.title ?? (locality.kind === 'province' ? 'tỉnh' : 'huyện')} ${locality.name}` : null,
     locality: locality ? (locality.parent ? `${locality.name}, ${locality.parent}` : locality.name) : null,
     number: number ? `${number[1]}/KH-UBND` : null,
     date: date ? `${date[3]}-${pad(date[2]!)}-${pad(date[1]!)}` : null,
