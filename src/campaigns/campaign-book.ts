@@ -25,6 +25,18 @@ export interface LinkSettings {
   TELEGRAM_BOT_USERNAME?: string | undefined;
   PUBLIC_URL?: string | undefined;
   ZALO_OA_LINK?: string | undefined;
+  /** the server's port, for the address used when PUBLIC_URL is unset */
+  PORT?: string | undefined;
+}
+
+/** True for an address only this machine can open (a poster with it would lead nowhere). */
+export function isLocalAddress(link: string): boolean {
+  try {
+    const host = new URL(link).hostname;
+    return host === 'localhost' || host === '::1' || host === '[::1]' || host.startsWith('127.') || host === '0.0.0.0' || host.endsWith('.localhost');
+  } catch {
+    return true;
+  }
 }
 
 /** "Tuyên truyền Hội An 2024" → "tuyen-truyen-hoi-an-2024-k3f9": readable, unique, a valid deep-link payload. */
@@ -84,7 +96,7 @@ export class CampaignBook {
   links(campaign: Campaign, settings: LinkSettings): CampaignLinks {
     const links: CampaignLinks = {};
     if (settings.TELEGRAM_BOT_USERNAME) links.telegram = `https://t.me/${settings.TELEGRAM_BOT_USERNAME.replace(/^@/, '')}?start=${campaign.code}`;
-    const base = (settings.PUBLIC_URL || 'http://localhost:3000').replace(/\/+$/, '');
+    const base = (settings.PUBLIC_URL || `http://localhost:${settings.PORT || 3000}`).replace(/\/+$/, '');
     links.web = `${base}/?c=${encodeURIComponent(campaign.code)}`;
     if (settings.ZALO_OA_LINK) links.zalo = settings.ZALO_OA_LINK;
     return links;

@@ -1,7 +1,7 @@
 import { writeFileSync } from 'node:fs';
 import { extname } from 'node:path';
 import { parseArgs } from 'node:util';
-import { CampaignBook } from '../campaigns/campaign-book.js';
+import { CampaignBook, isLocalAddress } from '../campaigns/campaign-book.js';
 import { CampaignStats, DIRECT, dayOf } from '../campaigns/campaign-stats.js';
 import { loadKnowledge } from '../core/build.js';
 import { campaignQr } from '../campaigns/qr.js';
@@ -22,7 +22,7 @@ export async function campaignCommand(args: string[]): Promise<void> {
       const links = book.links(campaign, process.env);
       console.log(`Campaign "${campaign.name}" created, code ${campaign.code}`);
       console.log(`  Telegram: ${links.telegram ?? '(set TELEGRAM_BOT_USERNAME to get the t.me link)'}`);
-      console.log(`  Web chat: ${links.web}${process.env.PUBLIC_URL ? '' : '  (set PUBLIC_URL to your public address)'}`);
+      console.log(`  Web chat: ${links.web}${isLocalAddress(links.web!) ? '  (only this machine can open it: set PUBLIC_URL to your public address)' : ''}`);
       console.log(`  Zalo OA:  ${links.zalo ?? '(set ZALO_OA_LINK to print the OA link)'}`);
       console.log(`\nQR code: npm run -s cli -- campaign qr ${campaign.code} --out ${campaign.code}.png`);
       return;
@@ -34,7 +34,7 @@ export async function campaignCommand(args: string[]): Promise<void> {
       return;
     }
     if (sub === 'qr') {
-      const { values, positionals } = parseArgs({ args: rest, options: { out: { type: 'string' }, channel: { type: 'string' } }, allowPositionals: true });
+      const { values, positionals } = parseArgs({ args: rest, options: { out: { type: 'string' }, channel: { type: 'string' }, 'allow-local': { type: 'boolean' } }, allowPositionals: true });
       const campaign = positionals[0] ? await book.get(positionals[0]) : undefined;
       if (!campaign) throw new Error(`No campaign "${positionals[0] ?? ''}": see campaign list`);
       if (!values.out || !['.png', '.svg'].includes(extname(values.out).toLowerCase())) throw new Error('campaign qr needs --out FILE.png or FILE.svg');
@@ -42,6 +42,9 @@ export async function campaignCommand(args: string[]): Promise<void> {
       const channel = (values.channel ?? campaign.channel ?? (links.telegram ? 'telegram' : 'web')) as keyof typeof links;
       const link = links[channel];
       if (!link) throw new Error(`No ${channel} link for this campaign (see campaign create for the settings it needs)`);
+      if (isLocalAddress(link) && !values['allow-local']) {
+        throw new Error(`The link ${link} only works on this machine: a printed QR code would lead nowhere. Set PUBLIC_URL to the address people reach (e.g. PUBLIC_URL=https://hotro.congan.example.gov.vn in .env), or add --allow-local for a test print.`);
+      }
       writeFileSync(values.out, await campaignQr(link, campaign.name, extname(values.out).toLowerCase() === '.svg' ? 'svg' : 'png'));
       console.log(`Wrote ${values.out}: ${link}`);
       return;

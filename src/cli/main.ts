@@ -33,7 +33,7 @@ Commands:
   task reopen CODE --plan ID --by NAME reopen a task closed by mistake (kept in the audit log)
   reminders run [--dry-run]            send today's digests to officers (overdue, due in 7 days), or show them
   campaign create --name "..." [--locality ...] [--channel telegram|zalo|web]
-  campaign list | campaign qr CODE --out FILE.png|.svg | campaign stats [CODE] [--since DATE] [--json]
+  campaign list | campaign qr CODE --out FILE.png|.svg [--allow-local] | campaign stats [CODE] [--since DATE] [--json]
   broadcast send [--locality NAME] (--text-file FILE | --key INTENT[@en]) | broadcast status ID | broadcast resume ID
 
 Environment: DATA_DIR, REDIS_URL, NOW (see .env.example).`;
@@ -134,6 +134,13 @@ const COMMANDS: Record<string, (args: string[]) => Promise<void | number>> = { a
 async function main(argv: string[]): Promise<number> {
   if (dotEnv && process.env.LOG_LEVEL !== 'silent') console.error(`(settings read from ${dotEnv.file})`);
   const [command, ...rest] = argv;
+  // "help COMMAND" and "COMMAND --help": the lines of the usage that are about that command
+  const about = command === 'help' || command === '--help' || command === '-h' ? rest[0] : rest.includes('--help') || rest.includes('-h') ? command : undefined;
+  if (about && COMMANDS[about]) {
+    const lines = USAGE.split('\n').filter((l) => l.trimStart().startsWith(`${about} `) || l.trim() === about || l.trimStart().startsWith(`${about}\t`));
+    console.log(`Usage: npm run -s cli -- ${lines.map((l) => l.trim()).join('\n       npm run -s cli -- ')}\n\n${USAGE.split('\n').filter((l) => l.startsWith('Environment')).join('')}`);
+    return 0;
+  }
   const run = command ? COMMANDS[command] : undefined;
   if (!run) {
     console.error(command && command !== 'help' && command !== '--help' ? `Unknown command "${command}".\n\n${USAGE}` : USAGE);

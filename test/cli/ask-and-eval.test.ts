@@ -54,6 +54,16 @@ describe('cli eval', () => {
     expect(stderr).toMatch(/nope\.jsonl/);
   });
 
+  it('explains one command with "help COMMAND" and "COMMAND --help"', async () => {
+    const help = await cli(['help', 'campaign'], env);
+    expect(help.code).toBe(0);
+    expect(help.stdout).toMatch(/campaign qr CODE --out FILE\.png\|\.svg \[--allow-local\]/);
+    expect(help.stdout).not.toMatch(/broadcast send/);
+    const flag = await cli(['eval', '--help'], env);
+    expect(flag.code).toBe(0);
+    expect(flag.stdout).toMatch(/eval \[--json\]/);
+  });
+
   it('explains usage for an unknown command', async () => {
     const { stderr, code } = await cli(['frobnicate'], env);
     expect(code).toBe(2);
