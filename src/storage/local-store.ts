@@ -1,4 +1,4 @@
-import { chmodSync, existsSync, mkdirSync } from 'node:fs';
+import { chmodSync, closeSync, existsSync, mkdirSync, openSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import KeyvSqlite from '@keyv/sqlite';
 import Keyv from 'keyv';
@@ -54,6 +54,8 @@ export class LocalStore extends KeyvStore implements Store {
     mkdirSync(full, { recursive: true, mode: 0o700 });
     chmodSync(full, 0o700);
     const file = join(full, 'assistant.sqlite');
+    // made here with 0600, so SQLite opens it as it is and gives its WAL and shared-memory files the same mode
+    closeSync(openSync(file, 'a', 0o600));
     for (const f of [file, `${file}-wal`, `${file}-shm`]) if (existsSync(f)) chmodSync(f, 0o600);
     return new LocalStore('sqlite', file);
   }
