@@ -53,7 +53,8 @@ export async function buildApp(parts: AppParts): Promise<FastifyInstance> {
   });
 
   await app.register(cookie, { secret: parts.cookieSecret ?? randomBytes(32).toString('hex') });
-  const limits = await registerSecurity(app, parts.security ?? securitySettingsFrom({}), parts.store);
+  const security = parts.security ?? securitySettingsFrom({});
+  const limits = await registerSecurity(app, security, parts.store);
 
   // Only ok or degraded per part: no configuration, addresses or versions for anyone to read.
   app.get('/healthz', async (_req, reply) => {
@@ -62,6 +63,6 @@ export async function buildApp(parts: AppParts): Promise<FastifyInstance> {
     return reply.status(storeOk ? 200 : 503).send({ status: storeOk ? 'ok' : 'degraded', store: storeOk ? 'ok' : 'degraded', channels });
   });
 
-  registerWebChat(app, parts.assistant, limits);
+  registerWebChat(app, parts.assistant, limits, security.embedOrigins.length > 0);
   return app;
 }

@@ -90,6 +90,9 @@ describe('headers', () => {
     const res = await framed.inject({ method: 'GET', url: '/' });
     expect(String(res.headers['content-security-policy'])).toMatch(/frame-ancestors https:\/\/congan\.example\.gov\.vn/);
     expect(res.headers['x-frame-options']).toBeUndefined();
+    // the visitor cookie must travel in the portal's cross-site frame
+    expect(String(res.headers['set-cookie'])).toMatch(/SameSite=None/);
+    expect(String(res.headers['set-cookie'])).toMatch(/Secure/);
     await framed.close();
   });
 

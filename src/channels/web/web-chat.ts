@@ -33,8 +33,11 @@ const chatSchema = {
   },
 } as const;
 
-/** The visitor's id from the signed cookie, or a new one set on the reply. */
-function visitorOf(req: FastifyRequest, reply: FastifyReply): string {
+/**
+ * The visitor's id from the signed cookie, or a new one set on the reply. When a portal may embed the
+ * chat, the cookie must travel in a cross-site frame: SameSite=None, which browsers accept only with Secure.
+ */
+function visitor(req: FastifyRequest, reply: FastifyReply, embedded: boolean): string {
   const raw = req.cookies[VISITOR_COOKIE];
   const checked = raw ? req.unsignCookie(raw) : undefined;
   if (checked?.valid && checked.value && /^[A-Za-z0-9_-]{22}$/.test(checked.value)) return checked.value;
@@ -42,8 +45,8 @@ function visitorOf(req: FastifyRequest, reply: FastifyReply): string {
   void reply.setCookie(VISITOR_COOKIE, id, {
     signed: true,
     httpOnly: true,
-    sameSite: 'lax',
-    secure: req.protocol === 'https',
+    sameSite: embedded ? 'none' : 'lax',
+    secure: embedded || req.protocol === 'https',
     path: '/',
     maxAge: VISITOR_MAX_AGE_S,
   });
@@ -51,7 +54,13 @@ function visitorOf(req: FastifyRequest, reply: FastifyReply): string {
 }
 
 /** The web chat: a page at / (script and style as files, for a CSP without inline code) and POST /api/chat. */
-export function registerWebChat(app: FastifyInstance, assistant: Assistant, limits: { perAddress: preHandlerAsyncHookHandler; overall: preHandlerAsyncHookHandler }): void {
+export function registerWebChat(
+  app: FastifyInstance,
+  assistant: Assistant,
+  limits: { perAddress: preHandlerAsyncHookHandler; overall: preHandlerAsyncHookHandler },
+  embedded = false,
+): void {
+  const visitorOf = (req: FastifyRequest, reply: FastifyReply) => visitor(req, reply, embedded);
   app.get('/', async (req, reply) => {
     visitorOf(req, reply);
     return reply.type('text/html; charset=utf-8').send(PAGE);
