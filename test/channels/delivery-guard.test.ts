@@ -26,3 +26,14 @@ describe('the delivery guard', () => {
     expect(CLAIM_TTL_MS).toBeGreaterThan(0);
   });
 });
+
+describe('webhook secrets', () => {
+  it('match only the configured secret, never an empty one', async () => {
+    const { sameSecret } = await import('../../src/channels/delivery-guard.js');
+    expect(sameSecret('sekret-sekret', 'sekret-sekret')).toBe(true);
+    expect(sameSecret('sekret-sekreT', 'sekret-sekret')).toBe(false);
+    expect(sameSecret('sekret', 'sekret-sekret')).toBe(false);
+    expect(sameSecret(undefined, 'sekret-sekret')).toBe(false);
+    expect(sameSecret('', '')).toBe(false);
+  });
+});
