@@ -81,7 +81,7 @@
     const box = document.createElement('div');
     box.className = 'chips';
     for (const b of buttons || []) box.appendChild(chip(b.label, '', () => { add('me', b.label); talk({ button: b.payload }); }));
-    for (const b of feedback || []) box.appendChild(chip(b.label.split(' ')[0], b.label, () => { add('me', b.label); talk({ button: b.payload }); }, 'fb'));
+    for (const b of feedback || []) box.appendChild(chip(b.label, '', () => { add('me', b.label); talk({ button: b.payload }); }, 'fb'));
     log.appendChild(box);
     log.scrollTop = log.scrollHeight;
   }
