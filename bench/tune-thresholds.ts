@@ -8,8 +8,13 @@ import { loadKnowledge } from '../src/core/build.js';
 import { readSamples, verdictOf, type Verdict } from '../src/cli/eval.js';
 import type { DecisionSettings } from '../src/knowledge/decide.js';
 
-const TUNE_IN = ['data/samples/real-tune.jsonl', 'data/samples/questions-dev.jsonl', 'data/samples/questions-holdout.jsonl', 'data/samples/questions-holdout5.jsonl'];
-const TUNE_OUT = ['data/samples/oos-tune.jsonl'];
+// --validate: the blind files, once their blind figures are recorded (data/samples/README.md), as a validation set
+// (the tuning files are examples now, so they no longer tell thresholds apart)
+const validate = process.argv.includes('--validate');
+const TUNE_IN = validate
+  ? ['data/samples/real-blind.jsonl', 'data/samples/real2-blind.jsonl', 'data/samples/questions-dev.jsonl']
+  : ['data/samples/real-tune.jsonl', 'data/samples/questions-dev.jsonl', 'data/samples/questions-holdout.jsonl', 'data/samples/questions-holdout5.jsonl'];
+const TUNE_OUT = validate ? ['data/samples/oos-blind.jsonl', 'data/samples/oos2-blind.jsonl'] : ['data/samples/oos-tune.jsonl'];
 
 const k = loadKnowledge();
 const settings = k.topics.decider.settings as DecisionSettings;
@@ -35,11 +40,11 @@ const pct = (n: number, d: number) => `${((100 * n) / d).toFixed(1)}%`;
 const line = (c: Record<Verdict, number>, n: number) => `correct ${pct(c.correct, n)} clarified ${pct(c.clarified, n)} fallback ${pct(c.fallback, n)} wrong ${pct(c.wrong, n)}`;
 
 const rows: { key: string; score: number; text: string }[] = [];
-for (const answer of [0.5, 0.55, 0.6, 0.65, 0.7]) {
-  for (const clarify of [0.4, 0.45, 0.5, 0.55]) {
+for (const answer of [0.55, 0.6, 0.65, 0.7, 0.75]) {
+  for (const clarify of [0.45, 0.5, 0.55, 0.6]) {
     if (clarify >= answer) continue;
-    for (const retrievalOnly of [0.6, 0.75, 0.85]) {
-      for (const minCoverage of [0, 0.4, 0.5, 0.6]) {
+    for (const retrievalOnly of [0.5, 0.6, 0.75]) {
+      for (const minCoverage of [0.3, 0.4, 0.5]) {
         Object.assign(settings, { answer, clarify, retrievalOnly, minCoverage });
         const i = await measure(inScope);
         const o = await measure(outOfScope);
