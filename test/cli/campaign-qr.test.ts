@@ -24,3 +24,18 @@ describe('campaign qr', () => {
     expect(existsSync(join(dir, 'poster.svg'))).toBe(true);
   });
 });
+
+describe('campaign links', () => {
+  it('ask Telegram for the bot username (getMe) when only the token is set', { timeout: 60_000 }, async () => {
+    const Fastify = (await import('fastify')).default;
+    const stub = Fastify();
+    stub.get('/bot123:abc/getMe', async () => ({ ok: true, result: { id: 123, is_bot: true, username: 'vneid_tinh_bot' } }));
+    await stub.listen({ port: 0, host: '127.0.0.1' });
+    const root = `http://127.0.0.1:${(stub.server.address() as { port: number }).port}`;
+    const dir = mkdtempSync(join(tmpdir(), 'vneid-links-'));
+    const created = await cli(['campaign', 'create', '--name', 'Tờ rơi chợ'], { DATA_DIR: dir, TELEGRAM_BOT_USERNAME: '', TELEGRAM_BOT_TOKEN: '123:abc', TELEGRAM_API_ROOT: root, PUBLIC_URL: 'https://hotro.example.gov.vn' });
+    await stub.close();
+    expect(created.code).toBe(0);
+    expect(created.stdout).toMatch(/Telegram: https:\/\/t\.me\/vneid_tinh_bot\?start=to-roi-cho-/);
+  });
+});
