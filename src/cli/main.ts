@@ -143,8 +143,11 @@ async function main(argv: string[]): Promise<number> {
   }
   const run = command ? COMMANDS[command] : undefined;
   if (!run) {
-    console.error(command && command !== 'help' && command !== '--help' ? `Unknown command "${command}".\n\n${USAGE}` : USAGE);
-    return command && command !== 'help' && command !== '--help' ? 2 : 0;
+    const unknown = command && command !== 'help' && command !== '--help' && command !== '-h';
+    // asked-for help goes to standard output (it can be piped); a wrong command is an error
+    if (unknown) console.error(`Unknown command "${command}".\n\n${USAGE}`);
+    else console.log(USAGE);
+    return unknown ? 2 : 0;
   }
   try {
     return (await run(rest)) ?? 0;
