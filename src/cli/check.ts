@@ -2,15 +2,13 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { loadKnowledge, PROJECT_ROOT } from '../core/build.js';
-import { loadContent } from '../core/locale.js';
 import { checkContent, formatFindings, type Finding, type Spec } from '../knowledge/content-check.js';
 import { clockFromEnv } from '../util/clock.js';
 
 /** The knowledge base as an editor changed it, checked on `today`: the findings and how many intents were checked. */
 export function checkKnowledgeBase(root: string, today: string): { findings: Finding[]; checked: number } {
   const spec = JSON.parse(readFileSync(join(root, 'data/spec/intents.json'), 'utf8')) as Spec;
-  const content = loadContent(root);
-  const { knowledge } = loadKnowledge(root);
+  const { knowledge, content } = loadKnowledge(root);
   return { findings: checkContent(content, spec, knowledge.intents, today), checked: spec.citizen.length + spec.conversation.length };
 }
 

@@ -25,7 +25,7 @@ import { Succession } from '../tasks/succession.js';
 import { TaskBook } from '../tasks/task-book.js';
 import { UnitDirectory } from '../tasks/units.js';
 import { Assistant } from './assistant.js';
-import { loadContent } from './locale.js';
+import { loadContent, type Content } from './locale.js';
 import { silentLogger, type Logger } from './logger.js';
 import { fill } from '../util/fill.js';
 import { Renderer } from './render.js';
@@ -53,6 +53,8 @@ function vietnameseSyllables(root: string, extra: string[]): Set<string> {
 
 export interface KnowledgeParts {
   knowledge: KnowledgeBase;
+  /** the answers, their plans and the legal register, as loaded (what `cli check` checks) */
+  content: Content;
   /** rules, retrieval and confidence: from a message to answer, clarify or fallback */
   topics: TopicFinder;
   /** the example questions' index: an example added here is live at once */
@@ -93,7 +95,7 @@ export function loadKnowledge(root = PROJECT_ROOT): KnowledgeParts {
   const units = UnitDirectory.load(join(root, 'data/units.json'));
   const officerStrings = { vi: content.locales.vi.officer, en: content.locales.en.officer };
   const succession = Succession.load(join(root, 'data/succession.json'), units);
-  return { knowledge, topics, examples, understander, renderer, units, succession, officerStrings, root };
+  return { knowledge, content, topics, examples, understander, renderer, units, succession, officerStrings, root };
 }
 
 export interface AssistantDependencies {

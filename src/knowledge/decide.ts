@@ -121,8 +121,7 @@ export class Decider {
       const offered = candidates.filter((c) => c.intent !== OUT_OF_SCOPE && best.score - c.score <= s.clarifyBand).slice(0, 3);
       if (offered.length >= 2) return { outcome: 'clarify', intent: best.intent, confidence, candidates: offered };
       if (best.score >= s.answer && explains) return { outcome: 'answer', intent: best.intent, confidence, candidates };
-      const runnerUp = candidates.find((c) => c !== best && c.intent !== OUT_OF_SCOPE);
-      if (runnerUp) return { outcome: 'clarify', intent: best.intent, confidence, candidates: [best, runnerUp] };
+      if (second) return { outcome: 'clarify', intent: best.intent, confidence, candidates: [best, second] };
     }
     return { outcome: 'fallback', intent: best.intent, confidence, candidates };
   }
