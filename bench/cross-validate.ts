@@ -1,0 +1,121 @@
+/**
+ * How well the example questions generalise: k-fold cross-validation over every real question the
+ * project keeps (data/samples/real*, oos*), folded by source page so a page's question and its
+ * chat-typed variants are held out together. For each fold the knowledge base is loaded from a copy
+ * of the project whose example files lack the held-out questions, and the held-out questions are
+ * asked. The rules were written with these questions in view, so the figures are optimistic for the
+ * rules; what they measure fairly is retrieval and the decision thresholds. The blind rounds in
+ * data/samples/README.md are the honest figures.
+ *   npx tsx bench/cross-validate.ts [--folds 5] [--set '{"answer":0.7}'] [--misses]
+ */
+import { createHash } from 'node:crypto';
+import { cpSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { PROJECT_ROOT, loadKnowledge } from '../src/core/build.js';
+import { readSamples, verdictOf, type Verdict } from '../src/cli/eval.js';
+
+const arg = (name: string): string | undefined => {
+  const i = process.argv.indexOf(name);
+  return i >= 0 ? process.argv[i + 1] : undefined;
+};
+const folds = Number(arg('--folds') ?? 5);
+const overrides = JSON.parse(arg('--set') ?? '{}') as Record<string, number | boolean>;
+const showMisses = process.argv.includes('--misses');
+
+interface Question {
+  id: string;
+  text: string;
+  expected: string[];
+  fold: number;
+  outOfScope: boolean;
+}
+
+const samplesDir = join(PROJECT_ROOT, 'data/samples');
+const files = readdirSync(samplesDir).filter((f) => /^(real|oos)\d*-(tune|blind)\.jsonl$/.test(f));
+const questions: Question[] = files.flatMap((file) =>
+  readSamples(join(samplesDir, file))
+    .filter((s) => s.text)
+    .map((s) => {
+      const source = (s as { source?: string }).source ?? s.id;
+      const fold = parseInt(createHash('sha1').update(source).digest('hex').slice(0, 8), 16) % folds;
+      return { id: s.id, text: s.text!, expected: s.intents ?? [], fold, outOfScope: file.startsWith('oos') };
+    }),
+);
+
+const base = loadKnowledge();
+const normalise = (text: string): string => base.understander.understand(text).text;
+const normalisedOf = new Map(questions.map((q) => [q, normalise(q.text)] as const));
+
+/** A copy of the project's knowledge whose example files leave out the given questions. */
+function rootWithout(held: Set<string>): string {
+  const root = mkdtempSync(join(tmpdir(), 'vneid-cv-'));
+  for (const part of ['rules', 'locales', 'data']) cpSync(join(PROJECT_ROOT, part), join(root, part), { recursive: true });
+  const dir = join(root, 'data/examples');
+  for (const file of readdirSync(dir)) {
+    const lines = readFileSync(join(dir, file), 'utf8').split('\n');
+    writeFileSync(join(dir, file), lines.filter((l) => l.startsWith('#') || !held.has(normalise(l.trim()))).join('\n'));
+  }
+  return root;
+}
+
+type Counts = Record<Verdict, number>;
+const empty = (): Counts => ({ correct: 0, clarified: 0, fallback: 0, wrong: 0 });
+const fold = [...Array(folds).keys()].map((f) => {
+  const held = questions.filter((q) => q.fold === f);
+  const root = rootWithout(new Set(held.map((q) => normalisedOf.get(q)!)));
+  const k = loadKnowledge(root);
+  rmSync(root, { recursive: true, force: true });
+  return { k, held: held.map((q) => ({ q, u: k.understander.understand(q.text) })) };
+});
+
+/** Asks every held-out question under the given settings. */
+async function measure(settings: Record<string, number | boolean>) {
+  const inScope = empty();
+  const outOfScope = empty();
+  const misses: string[] = [];
+  let bestRight = 0;
+  for (const { k, held } of fold) {
+    Object.assign(k.topics.decider.settings, settings);
+    for (const { q, u } of held) {
+      const found = await k.topics.find(u, {});
+      const intent = found.outcome === 'answer' ? (found.intent ?? 'fallback') : found.outcome;
+      const verdict = verdictOf(q.expected, intent);
+      (q.outOfScope ? outOfScope : inScope)[verdict]++;
+      if (!q.outOfScope && q.expected.includes(found.candidates[0]?.intent ?? found.intent ?? '')) bestRight++;
+      if (verdict !== 'correct') misses.push(`${verdict.padEnd(9)} ${q.id} "${q.text.slice(0, 140)}" expected ${q.expected.join('|')}, got ${intent} (${found.confidence?.toFixed(2) ?? '-'})`);
+    }
+  }
+  return { inScope, outOfScope, misses, bestRight };
+}
+
+const line = (c: Counts): string => {
+  const n = c.correct + c.clarified + c.fallback + c.wrong;
+  const pct = (x: number) => `${((100 * x) / Math.max(n, 1)).toFixed(1)}%`;
+  return `correct ${pct(c.correct)}, clarified ${pct(c.clarified)}, fallback ${pct(c.fallback)}, wrong ${pct(c.wrong)} (n=${n})`;
+};
+const share = (c: Counts, v: Verdict) => c[v] / (c.correct + c.clarified + c.fallback + c.wrong);
+
+if (process.argv.includes('--grid')) {
+  // wrong answers cost citizens most: each counts three times against a correct one; clarifying costs half
+  const rows: { score: number; text: string }[] = [];
+  for (const answer of [0.65, 0.7, 0.75, 0.8])
+    for (const clarify of [0.55, 0.6, 0.65, 0.7])
+      for (const retrievalOnly of [0.5, 0.6, 0.7])
+        for (const minCoverage of [0.35, 0.4, 0.45]) {
+          if (clarify >= answer) continue;
+          const settings = { ...overrides, answer, clarify, retrievalOnly, minCoverage };
+          const r = await measure(settings);
+          const score = share(r.inScope, 'correct') - 3 * share(r.inScope, 'wrong') - 0.5 * share(r.inScope, 'clarified') + share(r.outOfScope, 'correct') - 3 * share(r.outOfScope, 'wrong');
+          rows.push({ score, text: `${JSON.stringify(settings)}\n   in: ${line(r.inScope)}\n  out: ${line(r.outOfScope)}` });
+        }
+  rows.sort((a, b) => b.score - a.score);
+  for (const r of rows.slice(0, 8)) console.log(r.score.toFixed(3), r.text);
+} else {
+  const r = await measure(overrides);
+  if (showMisses) console.log(r.misses.join('\n'));
+  console.log(`${folds}-fold cross-validation by source page, settings ${JSON.stringify(overrides)}`);
+  console.log(`in scope:     ${line(r.inScope)}`);
+  console.log(`in scope, best candidate right whatever the outcome: ${((100 * r.bestRight) / questions.filter((q) => !q.outOfScope).length).toFixed(1)}%`);
+  console.log(`out of scope: ${line(r.outOfScope)} (correct = fallback)`);
+}
