@@ -22,6 +22,8 @@ const arg = (name: string): string | undefined => {
 const folds = Number(arg('--folds') ?? 5);
 const overrides = JSON.parse(arg('--set') ?? '{}') as Record<string, number | boolean>;
 const showMisses = process.argv.includes('--misses');
+// --only 4: ask only the questions of the files whose round matches (the others stay examples)
+const only = arg('--only');
 
 interface Question {
   id: string;
@@ -32,7 +34,7 @@ interface Question {
 }
 
 const samplesDir = join(PROJECT_ROOT, 'data/samples');
-const files = readdirSync(samplesDir).filter((f) => /^(real|oos)\d*-(tune|blind)\.jsonl$/.test(f));
+const files = readdirSync(samplesDir).filter((f) => /^(real|oos)\d*-(tune|blind)\.jsonl$/.test(f) && (!only || f.replace(/\D/g, '') === only));
 const questions: Question[] = files.flatMap((file) =>
   readSamples(join(samplesDir, file))
     .filter((s) => s.text)

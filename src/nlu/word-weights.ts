@@ -60,7 +60,8 @@ export class WordWeights {
 
   private compute(text: string): { word: string; weight: number }[] {
     const words = text.split(' ').filter(Boolean);
-    const weights = words.map((w) => (this.stop.has(w) || /^\d+$/.test(w) ? 0 : (this.idf.get(w) ?? UNSEEN)));
+    // a word without a Latin letter (Arabic, Chinese, an emoji) is one the assistant cannot read: it names no topic
+    const weights = words.map((w) => (this.stop.has(w) || /^\d+$/.test(w) || !/[a-z]/.test(w) ? 0 : (this.idf.get(w) ?? UNSEEN)));
     for (const [phrase, weight] of this.heavy) {
       if (!mentions(text, phrase)) continue;
       const parts = phrase.split(' ');
