@@ -51,7 +51,7 @@ describe('officers, end to end through the command line on the SQLite store', { 
     expect(detail.reply).toMatch(/Trạng thái: đã hoàn thành/);
 
     const history = await cli(['task', 'history', '2.3.1'], env);
-    expect(history.stdout).toMatch(/done\s+by console:yte \(Sở Y tế\): open → done/);
+    expect(history.stdout).toMatch(/xong\s+bởi console:yte \(Sở Y tế\): đang mở → đã xong/);
     expect(history.stdout).not.toMatch(/tttt/);
   });
 
@@ -91,7 +91,7 @@ describe('officers, end to end through the command line on the SQLite store', { 
   it('lists and revokes officers', async () => {
     const list = await cli(['officer', 'list'], env);
     expect(list.stdout).toMatch(/console:yte\tSở Y tế\tĐà Nẵng/);
-    expect((await cli(['officer', 'revoke', 'console:yte'], env)).stdout).toMatch(/no longer an officer/);
+    expect((await cli(['officer', 'revoke', 'console:yte'], env)).stdout).toMatch(/console:yte không còn là cán bộ/);
     expect((await ask('yte', 'nhiem vu cua don vi toi')).intent).not.toMatch(/^officer\./);
   });
 

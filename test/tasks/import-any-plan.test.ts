@@ -141,9 +141,9 @@ describe('import-plan --save', () => {
     const data = dataCopy();
     const { stdout, code, stderr } = await cli(['import-plan', `${FIXTURE}.txt`, '--save', '--data', data]);
     expect(code, stderr).toBe(0);
-    expect(stdout).toMatch(/Added the locality "Lâm Đồng" to data\/units\.json, marked "review": true/);
-    expect(stdout).toMatch(/Added 6 units/);
-    expect(stdout).toMatch(/To review/);
-    expect(stdout).toMatch(/no restart is needed/);
+    expect(stdout).toMatch(/Đã thêm địa phương "Lâm Đồng" vào data\/units\.json, đánh dấu "review": true/);
+    expect(stdout).toMatch(/Đã thêm 6 đơn vị/);
+    expect(stdout).toMatch(/Cần rà soát/);
+    expect(stdout).toMatch(/không cần khởi động lại/);
   });
 });
