@@ -1,11 +1,11 @@
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { PROJECT_ROOT } from '../core/build.js';
-import { resolveInviteUnit } from '../officers/invite-unit.js';
+import { InviteError, resolveInviteUnit, type InviteProblem } from '../officers/invite-unit.js';
 import { OfficerRegistry } from '../officers/registry.js';
 import { openStore } from '../storage/open-store.js';
 import type { Store } from '../storage/store.js';
-import { Succession } from '../tasks/succession.js';
+import { Succession, vnDate } from '../tasks/succession.js';
 import { TaskBook } from '../tasks/task-book.js';
 import { UnitDirectory } from '../tasks/units.js';
 import { clockFromEnv } from '../util/clock.js';
@@ -20,6 +20,38 @@ function taskBook(store: Store): TaskBook {
   return TaskBook.load(join(PROJECT_ROOT, 'data/tasks'), units, store, Succession.load(join(PROJECT_ROOT, 'data/succession.json'), units));
 }
 
+/** The unit an invite is for, or an error that says, in the operator's language, what to use instead. */
+function inviteUnit(units: UnitDirectory, name: string, locality: string | undefined): { unit: string; locality: string } {
+  try {
+    return resolveInviteUnit(units, Succession.load(join(PROJECT_ROOT, 'data/succession.json'), units), name, locality);
+  } catch (err) {
+    throw err instanceof InviteError ? new Error(describeInviteProblem(err.problem)) : err;
+  }
+}
+
+function describeInviteProblem(p: InviteProblem): string {
+  switch (p.kind) {
+    case 'locality_gone': {
+      const { from, to, since, note } = p.change;
+      const what = p.district ? t('invite.district', { name: from }) : from;
+      return t('invite.locality_gone', { what, since: vnDate(since), note: note ?? t('invite.part_of', { to }), to, from });
+    }
+    case 'unit_gone': {
+      const { from, to, parts, since } = p.change;
+      const part = parts?.length ? ` (${parts.map((x) => t('invite.part', { unit: x.unit, what: x.what })).join('; ')})` : '';
+      return t('invite.unit_gone', { from, since: vnDate(since), to: to.join(t('invite.or')), parts: part });
+    }
+    case 'district_gone':
+      return t('invite.district_gone', { label: p.label, since: vnDate(p.since), steward: p.steward });
+    case 'unknown_locality':
+      return t('invite.unknown_locality', { locality: p.locality, known: p.known.join(', ') });
+    case 'no_unit':
+      return t('invite.no_unit', { name: p.name, where: p.locality ? t('invite.in_locality', { locality: p.locality }) : '' });
+    case 'ambiguous':
+      return t('invite.ambiguous', { name: p.name, localities: p.localities.join(', ') });
+  }
+}
+
 export async function officerCommand(args: string[]): Promise<void> {
   const [sub, ...rest] = args;
   const store = openStore(process.env);
@@ -29,7 +61,7 @@ export async function officerCommand(args: string[]): Promise<void> {
       const { values } = parseArgs({ args: rest, options: { unit: { type: 'string' }, locality: { type: 'string' } } });
       if (!values.unit) throw new Error(t('officer.invite.needs_unit'));
       const units = directory();
-      const { unit, locality } = resolveInviteUnit(units, Succession.load(join(PROJECT_ROOT, 'data/succession.json'), units), values.unit, values.locality);
+      const { unit, locality } = inviteUnit(units, values.unit, values.locality);
       const { code, expires } = await registry.invite(unit, locality);
       console.log(t('officer.invite.header', { unit, locality, expires: expires.slice(0, 16).replace('T', ' ') }));
       console.log(`\n  /officer ${code}\n`);

@@ -96,12 +96,14 @@ describe('officers, end to end through the command line on the SQLite store', { 
   });
 
   it('says what is wrong with an invite for an unknown or ambiguous unit', async () => {
-    expect((await cli(['officer', 'invite', '--unit', 'Sở Y tế'], env)).stderr).toMatch(/add --locality/);
-    expect((await cli(['officer', 'invite', '--unit', 'Bộ Ngoại giao', '--locality', 'Đà Nẵng'], env)).stderr).toMatch(/No unit/);
+    expect((await cli(['officer', 'invite', '--unit', 'Sở Y tế'], env)).stderr).toMatch(/"Sở Y tế" có ở .*Đà Nẵng.*: thêm --locality/);
+    expect((await cli(['officer', 'invite', '--unit', 'Bộ Ngoại giao', '--locality', 'Đà Nẵng'], env)).stderr).toMatch(/Không có đơn vị "Bộ Ngoại giao" ở Đà Nẵng/);
     // names that no longer exist are refused with what replaced them
     const gone = await cli(['officer', 'invite', '--unit', 'Sở Thông tin và Truyền thông', '--locality', 'Đà Nẵng'], env);
     expect(gone.code).not.toBe(0);
-    expect(gone.stderr).toMatch(/Sở Thông tin và Truyền thông no longer exists since 01\/3\/2025: did you mean Sở Khoa học và Công nghệ/);
-    expect((await cli(['officer', 'invite', '--unit', 'Sở Y tế', '--locality', 'Quảng Nam'], env)).stderr).toMatch(/--locality "Đà Nẵng"/);
+    expect(gone.stderr).toMatch(/Sở Thông tin và Truyền thông không còn từ ngày 01\/3\/2025: ý bạn là Sở Khoa học và Công nghệ/);
+    const goneEn = await cli(['officer', 'invite', '--unit', 'Sở Thông tin và Truyền thông', '--locality', 'Đà Nẵng', '--lang', 'en'], env);
+    expect(goneEn.stderr).toMatch(/Sở Thông tin và Truyền thông no longer exists since 01\/3\/2025: did you mean Sở Khoa học và Công nghệ/);
+    expect((await cli(['officer', 'invite', '--unit', 'Sở Y tế', '--locality', 'Quảng Nam'], env)).stderr).toMatch(/Quảng Nam không còn từ ngày 01\/7\/2025 .*: dùng --locality "Đà Nẵng"/);
   });
 });
