@@ -3,12 +3,55 @@ import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { PROJECT_ROOT } from '../core/build.js';
 import { agreement, type CheckedTask } from '../tasks/import/accuracy.js';
-import { readPlan } from '../tasks/import/import-plan.js';
-import { savePlan } from '../tasks/import/save-plan.js';
+import { ImportError, readPlan, type ImportProblem } from '../tasks/import/import-plan.js';
+import { SaveError, savePlan, type ReviewPoint, type SaveProblem } from '../tasks/import/save-plan.js';
 import { UnitDirectory } from '../tasks/units.js';
 import { t } from './text.js';
 
 const USAGE = 'import-plan FILE [--json] [--save [--replace] [--data DIR]] [--expect EXPECTED.json]';
+
+/** Why a plan cannot be read or saved, in the operator's language. */
+function describeProblem(p: ImportProblem | SaveProblem): string {
+  switch (p.kind) {
+    case 'no_issuer':
+      return t('import_plan.no_issuer', { file: p.file });
+    case 'too_short':
+      return t('import_plan.too_short', { file: p.file, length: p.length });
+    case 'bad_id':
+      return t('import_plan.bad_id', { id: p.id });
+    case 'exists':
+      return t('import_plan.exists', { file: p.taskFile });
+  }
+}
+
+/** A point to review, in the operator's language (printed, and kept so in the task file). */
+function describePoint(p: ReviewPoint): string {
+  switch (p.kind) {
+    case 'new_locality': {
+      const type = p.type === 'province' || p.type === 'district' ? t(`import_plan.locality_kind.${p.type}`) : p.type;
+      return t('import_plan.point.new_locality', { name: p.name, type, parent: p.parent ? t('import_plan.point.parent', { parent: p.parent }) : '' });
+    }
+    case 'new_unit':
+      return t('import_plan.point.new_unit', { name: p.name, type: p.type, locality: String(p.locality) });
+    case 'not_a_unit':
+      return t('import_plan.point.not_a_unit', { name: p.name });
+    case 'no_lead':
+      return t('import_plan.point.no_lead', { code: p.code });
+    case 'no_deadline':
+      return t('import_plan.point.no_deadline', { code: p.code, where: p.text ? t('import_plan.point.in_text', { text: p.text }) : '' });
+    default:
+      return t(`import_plan.point.${p.kind}`);
+  }
+}
+
+/** `run()`, with the importer's own errors worded for the operator. */
+function worded<T>(run: () => T): T {
+  try {
+    return run();
+  } catch (err) {
+    throw err instanceof ImportError || err instanceof SaveError ? new Error(describeProblem(err.problem)) : err;
+  }
+}
 
 export async function importPlanCommand(args: string[]): Promise<void> {
   const { values, positionals } = parseArgs({
@@ -20,7 +63,7 @@ export async function importPlanCommand(args: string[]): Promise<void> {
   if (!file) throw new Error(`${USAGE}\n${t('import_plan.needs_file')}`);
   const dataDir = values.data ?? join(PROJECT_ROOT, 'data');
   const units = UnitDirectory.load(join(dataDir, 'units.json'));
-  const result = readPlan(file, readFileSync(file, 'utf8'), units);
+  const result = worded(() => readPlan(file, readFileSync(file, 'utf8'), units));
   const list = result.list;
   if (values.json) {
     console.log(JSON.stringify(list, null, 2));
@@ -31,10 +74,10 @@ export async function importPlanCommand(args: string[]): Promise<void> {
   if (plan.title) console.log(plan.title);
   console.log(`\n${t('import_plan.counts', { tasks: list.tasks.length, duties: list.duties.length, targets: list.targets.length })}\n`);
   for (const task of list.tasks) {
-    const due = task.deadline.due ?? task.deadline.kind;
-    console.log(`${task.code.padEnd(9)} ${due.padEnd(10)} ${task.title.slice(0, 70)}`);
-    console.log(`${''.padEnd(20)} ${t('import_plan.lead', { units: task.lead.join('; ') || t('import_plan.none_found') })}`);
-    if (task.support.length > 0) console.log(`${''.padEnd(20)} ${t('import_plan.support', { units: task.support.join('; ') })}`);
+    const due = task.deadline.due ?? (task.deadline.kind === 'date' ? '?' : t(`import_plan.deadline.${task.deadline.kind}`));
+    console.log(`${task.code.padEnd(9)} ${due.padEnd(12)} ${task.title.slice(0, 70)}`);
+    console.log(`${''.padEnd(22)} ${t('import_plan.lead', { units: task.lead.join('; ') || t('import_plan.none_found') })}`);
+    if (task.support.length > 0) console.log(`${''.padEnd(22)} ${t('import_plan.support', { units: task.support.join('; ') })}`);
   }
   if (values.expect) {
     const expected = JSON.parse(readFileSync(values.expect, 'utf8')) as { tasks: CheckedTask[] };
@@ -49,7 +92,7 @@ export async function importPlanCommand(args: string[]): Promise<void> {
     if (result.unknownNames.length > 0) console.log(`\n${t('import_plan.unknown_names', { names: result.unknownNames.join('; ') })}`);
     return;
   }
-  const saved = savePlan(result, dataDir, values.replace ?? false);
+  const saved = worded(() => savePlan(result, dataDir, values.replace ?? false, describePoint));
   console.log(`\n${t('import_plan.saved', { file: saved.taskFile, tasks: list.tasks.length, duties: list.duties.length })}`);
   if (saved.addedLocality) console.log(t('import_plan.added_locality', { name: saved.addedLocality }));
   if (saved.addedUnits.length > 0) console.log(t('import_plan.added_units', { count: saved.addedUnits.length, names: saved.addedUnits.join('; ') }));

@@ -1,4 +1,4 @@
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
@@ -100,6 +100,15 @@ describe('cli messages in Vietnamese by default, in English with --lang en or LA
     expect(optionEn.stderr).toMatch(/^This command has no option --frob\./);
     expect(badLang.code).toBe(2);
     expect(badLang.stderr).toMatch(/--lang chỉ nhận vi \(tiếng Việt\) hoặc en \(tiếng Anh\)/);
+  });
+
+  it('an importer error', { timeout: 60_000 }, async () => {
+    const file = join(dataDir, 'short.txt');
+    writeFileSync(file, 'KẾ HOẠCH\n');
+    const [vi, en] = await Promise.all([cli(['import-plan', file], env), cli(['import-plan', file, '--lang', 'en'], env)]);
+    expect(vi.code).toBe(1);
+    expect(vi.stderr).toMatch(/^Lỗi: .*short\.txt: quá ngắn để là một kế hoạch \(8 ký tự\)/m);
+    expect(en.stderr).toMatch(/^Error: .*short\.txt: too short to be a plan \(8 characters\)/m);
   });
 
   it('officer invite', { timeout: 60_000 }, async () => {
