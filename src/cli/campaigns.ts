@@ -1,7 +1,7 @@
 import { writeFileSync } from 'node:fs';
 import { extname } from 'node:path';
 import { parseArgs } from 'node:util';
-import { CampaignBook, isLocalAddress } from '../campaigns/campaign-book.js';
+import { CampaignBook, CampaignError, isLocalAddress } from '../campaigns/campaign-book.js';
 import { CampaignStats, DIRECT, dayOf } from '../campaigns/campaign-stats.js';
 import { loadKnowledge } from '../core/build.js';
 import { telegramBotUsername } from '../campaigns/bot-username.js';
@@ -20,8 +20,9 @@ export async function campaignCommand(args: string[]): Promise<void> {
     if (sub === 'create') {
       const { values } = parseArgs({ args: rest, options: { name: { type: 'string' }, locality: { type: 'string' }, channel: { type: 'string' } } });
       if (!values.name) throw new Error(t('campaign.create.needs_name'));
-      if (values.channel && !['telegram', 'zalo', 'web'].includes(values.channel)) throw new Error(t('campaign.bad_channel'));
-      const campaign = await book.create(values.name, { locality: values.locality, channel: values.channel });
+      const campaign = await book.create(values.name, { locality: values.locality, channel: values.channel }).catch((err: unknown) => {
+        throw err instanceof CampaignError ? new Error(t(`campaign.create.${err.kind}`)) : err;
+      });
       const links = book.links(campaign, { ...process.env, TELEGRAM_BOT_USERNAME: await telegramBotUsername(process.env) });
       console.log(t('campaign.create.done', { name: printable(campaign.name), code: campaign.code }));
       console.log(t('campaign.create.telegram', { link: links.telegram ?? t('campaign.create.telegram_missing') }));

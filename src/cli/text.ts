@@ -93,6 +93,11 @@ export function describeError(err: unknown): string {
       return quoted !== undefined ? t('args.unexpected', { value: quoted }) : message;
     case 'ENOENT':
       return e.path ? t('file.not_found', { path: e.path }) : message;
+    case 'EACCES':
+    case 'EPERM':
+      return e.path ? t('file.no_access', { path: e.path }) : message;
+    case 'EISDIR':
+      return t('file.is_directory');
     default:
       return message;
   }
