@@ -132,6 +132,10 @@ async function main(argv: string[]): Promise<number> {
   const about = command === 'help' || command === '--help' || command === '-h' ? rest[0] : rest.includes('--help') || rest.includes('-h') ? command : undefined;
   if (about && COMMANDS[about]) {
     const lines = usage().split('\n').filter((l) => l.trimStart().startsWith(`${about} `) || l.trim() === about || l.trimStart().startsWith(`${about}\t`));
+    if (lines.length === 0) {
+      console.log(usage());
+      return 0;
+    }
     const label = t('usage.for_command');
     console.log(`${label} npm run -s cli -- ${lines.map((l) => l.trim()).join(`\n${' '.repeat(label.length)} npm run -s cli -- `)}\n\n${t('usage.environment')}\n${t('usage.language')}`);
     return 0;

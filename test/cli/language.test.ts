@@ -1,4 +1,4 @@
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
@@ -44,6 +44,17 @@ describe('the operator\'s language', () => {
     const commands = (m: string | string[]) => (m as string[]).map((l) => l.trim().split(/\s{2,}/));
     expect(commands(vi['usage.commands']).map(([synopsis]) => synopsis)).toEqual(commands(en['usage.commands']).map(([synopsis]) => synopsis));
     for (const [synopsis, what] of commands(vi['usage.commands'])) expect(what, synopsis).toMatch(/[àáảãạăâđèéêìíòóôơùúưỳý]/);
+  });
+
+  it('has help for every command main.ts dispatches (a new command needs its lines in both locales/cli.*.json)', () => {
+    const main = readFileSync(new URL('../../src/cli/main.ts', import.meta.url), 'utf8');
+    const table = /const COMMANDS\b[\s\S]*?=\s*\{([^}]*)\}/.exec(main)![1]!;
+    const dispatched = table.split(',').map((entry) => entry.split(':')[0]!.trim().replace(/^'|'$/g, '')).filter(Boolean);
+    expect(dispatched).toContain('officer');
+    for (const lang of ['vi', 'en'] as const) {
+      const helped = new Set((messagesOf(lang)['usage.commands'] as string[]).map((l) => l.trim().split(' ')[0]));
+      expect(dispatched.filter((c) => !helped.has(c)), lang).toEqual([]);
+    }
   });
 });
 
