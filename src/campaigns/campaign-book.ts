@@ -14,6 +14,22 @@ export interface Campaign {
 
 export const CAMPAIGN_CODE = /^[A-Za-z0-9_-]{1,64}$/;
 
+/** A campaign that cannot be created as asked: `kind` for the command line to word, the message in English. */
+export type CampaignProblem = 'name_length' | 'control_characters' | 'channel' | 'no_free_code';
+
+const PROBLEMS: Record<CampaignProblem, string> = {
+  name_length: 'campaign name must be 1 to 200 characters',
+  control_characters: 'campaign name and locality may not contain control characters',
+  channel: '--channel must be telegram, zalo or web',
+  no_free_code: 'could not find a free campaign code; try another name',
+};
+
+export class CampaignError extends Error {
+  constructor(readonly kind: CampaignProblem) {
+    super(PROBLEMS[kind]);
+  }
+}
+
 /** Where a person meets the campaign: the links that carry its code. */
 export interface CampaignLinks {
   telegram?: string;
@@ -59,10 +75,10 @@ export class CampaignBook {
 
   async create(name: string, options: { locality?: string | undefined; channel?: string | undefined } = {}): Promise<Campaign> {
     const clean = name.normalize('NFC').trim();
-    if (clean.length === 0 || clean.length > 200) throw new Error('campaign name must be 1 to 200 characters');
+    if (clean.length === 0 || clean.length > 200) throw new CampaignError('name_length');
     // control characters would break the QR caption and forge rows in 'campaign list'
-    if (/[\p{Cc}\p{Cf}]/u.test(clean) || /[\p{Cc}\p{Cf}]/u.test(options.locality ?? '')) throw new Error('campaign name and locality may not contain control characters');
-    if (options.channel && !['telegram', 'zalo', 'web'].includes(options.channel)) throw new Error('--channel must be telegram, zalo or web');
+    if (/[\p{Cc}\p{Cf}]/u.test(clean) || /[\p{Cc}\p{Cf}]/u.test(options.locality ?? '')) throw new CampaignError('control_characters');
+    if (options.channel && !['telegram', 'zalo', 'web'].includes(options.channel)) throw new CampaignError('channel');
     for (let attempt = 0; attempt < 5; attempt++) {
       const campaign: Campaign = {
         code: makeCode(clean),
@@ -78,7 +94,7 @@ export class CampaignBook {
         return campaign;
       }
     }
-    throw new Error('could not find a free campaign code; try another name');
+    throw new CampaignError('no_free_code');
   }
 
   get(code: string): Promise<Campaign | undefined> {

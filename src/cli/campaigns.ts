@@ -1,7 +1,7 @@
 import { writeFileSync } from 'node:fs';
 import { extname } from 'node:path';
 import { parseArgs } from 'node:util';
-import { CampaignBook, isLocalAddress } from '../campaigns/campaign-book.js';
+import { CampaignBook, CampaignError, isLocalAddress } from '../campaigns/campaign-book.js';
 import { CampaignStats, DIRECT, dayOf } from '../campaigns/campaign-stats.js';
 import { loadKnowledge } from '../core/build.js';
 import { telegramBotUsername } from '../campaigns/bot-username.js';
@@ -9,6 +9,7 @@ import { campaignQr } from '../campaigns/qr.js';
 import { openStore } from '../storage/open-store.js';
 import { clockFromEnv } from '../util/clock.js';
 import { printable } from '../util/redact.js';
+import { t } from './text.js';
 
 export async function campaignCommand(args: string[]): Promise<void> {
   const [sub, ...rest] = args;
@@ -18,45 +19,47 @@ export async function campaignCommand(args: string[]): Promise<void> {
   try {
     if (sub === 'create') {
       const { values } = parseArgs({ args: rest, options: { name: { type: 'string' }, locality: { type: 'string' }, channel: { type: 'string' } } });
-      if (!values.name) throw new Error('campaign create needs --name "..."');
-      const campaign = await book.create(values.name, { locality: values.locality, channel: values.channel });
+      if (!values.name) throw new Error(t('campaign.create.needs_name'));
+      const campaign = await book.create(values.name, { locality: values.locality, channel: values.channel }).catch((err: unknown) => {
+        throw err instanceof CampaignError ? new Error(t(`campaign.create.${err.kind}`)) : err;
+      });
       const links = book.links(campaign, { ...process.env, TELEGRAM_BOT_USERNAME: await telegramBotUsername(process.env) });
-      console.log(`Campaign "${printable(campaign.name)}" created, code ${campaign.code}`);
-      console.log(`  Telegram: ${links.telegram ?? '(set TELEGRAM_BOT_TOKEN, or TELEGRAM_BOT_USERNAME, to get the t.me link)'}`);
-      console.log(`  Web chat: ${links.web}${isLocalAddress(links.web!) ? '  (only this machine can open it: set PUBLIC_URL to your public address)' : ''}`);
-      console.log(`  Zalo OA:  ${links.zalo ?? '(set ZALO_OA_LINK to print the OA link)'}`);
-      console.log(`\nQR code: npm run -s cli -- campaign qr ${campaign.code} --out ${campaign.code}.png`);
+      console.log(t('campaign.create.done', { name: printable(campaign.name), code: campaign.code }));
+      console.log(t('campaign.create.telegram', { link: links.telegram ?? t('campaign.create.telegram_missing') }));
+      console.log(`${t('campaign.create.web', { link: links.web! })}${isLocalAddress(links.web!) ? t('campaign.create.web_local') : ''}`);
+      console.log(t('campaign.create.zalo', { link: links.zalo ?? t('campaign.create.zalo_missing') }));
+      console.log(`\n${t('campaign.create.qr', { code: campaign.code })}`);
       return;
     }
     if (sub === 'list') {
       const all = await book.list();
-      if (all.length === 0) console.log('No campaigns yet: campaign create --name "..."');
-      for (const c of all) console.log(`${c.code}\t${printable(c.name)}\t${printable(c.locality ?? '-')}\t${c.channel ?? 'all'}\t${c.createdAt.slice(0, 10)}`);
+      if (all.length === 0) console.log(t('campaign.list.empty'));
+      for (const c of all) console.log(`${c.code}\t${printable(c.name)}\t${printable(c.locality ?? '-')}\t${c.channel ?? t('campaign.list.all_channels')}\t${c.createdAt.slice(0, 10)}`);
       return;
     }
     if (sub === 'qr') {
       const { values, positionals } = parseArgs({ args: rest, options: { out: { type: 'string' }, channel: { type: 'string' }, 'allow-local': { type: 'boolean' } }, allowPositionals: true });
       const campaign = positionals[0] ? await book.get(positionals[0]) : undefined;
-      if (!campaign) throw new Error(`No campaign "${positionals[0] ?? ''}": see campaign list`);
-      if (!values.out || !['.png', '.svg'].includes(extname(values.out).toLowerCase())) throw new Error('campaign qr needs --out FILE.png or FILE.svg');
+      if (!campaign) throw new Error(t('campaign.not_found', { code: positionals[0] ?? '' }));
+      if (!values.out || !['.png', '.svg'].includes(extname(values.out).toLowerCase())) throw new Error(t('campaign.qr.needs_out'));
       const links = book.links(campaign, { ...process.env, TELEGRAM_BOT_USERNAME: await telegramBotUsername(process.env) });
       const channel = (values.channel ?? campaign.channel ?? (links.telegram ? 'telegram' : 'web')) as keyof typeof links;
       const link = links[channel];
-      if (!link) throw new Error(`No ${channel} link for this campaign (see campaign create for the settings it needs)`);
+      if (!link) throw new Error(t('campaign.qr.no_link', { channel }));
       if (isLocalAddress(link) && !values['allow-local']) {
-        throw new Error(`The link ${link} only works on this machine: a printed QR code would lead nowhere. Set PUBLIC_URL to the address people reach (e.g. PUBLIC_URL=https://hotro.congan.example.gov.vn in .env), or add --allow-local for a test print.`);
+        throw new Error(t('campaign.qr.local', { link }));
       }
       writeFileSync(values.out, await campaignQr(link, campaign.name, extname(values.out).toLowerCase() === '.svg' ? 'svg' : 'png'));
-      console.log(`Wrote ${values.out}: ${link}`);
+      console.log(t('campaign.qr.wrote', { file: values.out, link }));
       return;
     }
     if (sub === 'stats') {
       const { values, positionals } = parseArgs({ args: rest, options: { since: { type: 'string' }, json: { type: 'boolean' } }, allowPositionals: true });
-      if (values.since && !/^\d{4}-\d{2}-\d{2}$/.test(values.since)) throw new Error('--since needs a date like 2024-03-01');
+      if (values.since && !/^\d{4}-\d{2}-\d{2}$/.test(values.since)) throw new Error(t('campaign.stats.bad_since'));
       const stats = new CampaignStats(store, book, clock, process.env.USER_HASH_SALT || undefined);
       const intents = [...loadKnowledge().knowledge.intents];
       const campaigns = (await book.list()).filter((c) => !positionals[0] || c.code === positionals[0]);
-      if (positionals[0] && campaigns.length === 0 && positionals[0] !== DIRECT) throw new Error(`No campaign "${positionals[0]}"`);
+      if (positionals[0] && campaigns.length === 0 && positionals[0] !== DIRECT) throw new Error(t('campaign.not_found', { code: positionals[0] }));
       const rows = await Promise.all(campaigns.map((c) => stats.figures(c.code, c.name, intents, values.since, dayOf(new Date(c.createdAt)))));
       if (!positionals[0] || positionals[0] === DIRECT) rows.push(await stats.figures(DIRECT, '(no campaign)', intents, values.since, values.since ?? dayOf(new Date(clock().getTime() - 90 * 86_400_000))));
       if (values.json) {
@@ -64,14 +67,16 @@ export async function campaignCommand(args: string[]): Promise<void> {
         return;
       }
       for (const r of rows) {
-        console.log(`${r.code} — ${printable(r.name)}: ${r.users} new users, ${r.questions} questions (${r.answered} answered, ${r.fallback} fallback)`);
-        if (r.top_intents.length > 0) console.log(`  top: ${r.top_intents.map((i) => `${i.intent} ${i.count}`).join(', ')}`);
-        for (const d of r.by_day) console.log(`  ${d.day}  users ${d.users}  questions ${d.questions}  answered ${d.answered}  fallback ${d.fallback}`);
-        if (r.unanswered.length > 0) console.log(`  unanswered: ${r.unanswered.slice(0, 10).map((u) => `"${printable(u.text)}" ×${u.count}`).join('; ')}`);
+        // the JSON keeps the name "(no campaign)"; the operator reads it in their language
+        const name = r.code === DIRECT ? t('campaign.stats.no_campaign') : printable(r.name);
+        console.log(t('campaign.stats.row', { code: r.code, name, users: r.users, questions: r.questions, answered: r.answered, fallback: r.fallback }));
+        if (r.top_intents.length > 0) console.log(t('campaign.stats.top', { list: r.top_intents.map((i) => `${i.intent} ${i.count}`).join(', ') }));
+        for (const d of r.by_day) console.log(t('campaign.stats.day', { day: d.day, users: d.users, questions: d.questions, answered: d.answered, fallback: d.fallback }));
+        if (r.unanswered.length > 0) console.log(t('campaign.stats.unanswered', { list: r.unanswered.slice(0, 10).map((u) => `"${printable(u.text)}" ×${u.count}`).join('; ') }));
       }
       return;
     }
-    throw new Error('campaign needs a subcommand: create, list, qr or stats');
+    throw new Error(t('campaign.needs_subcommand'));
   } finally {
     await store.close();
   }

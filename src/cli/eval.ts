@@ -1,5 +1,6 @@
 import { readFileSync } from 'node:fs';
 import type { Assistant } from '../core/assistant.js';
+import { t } from './text.js';
 
 /** A line of a question file ({"text"}) or of a dialogue file ({"turns": [...]}). */
 interface SampleLine {
@@ -48,7 +49,7 @@ export function readSamples(file: string): SampleLine[] {
       try {
         return JSON.parse(line) as SampleLine;
       } catch {
-        throw new Error(`${file}:${n}: not a JSON line`);
+        throw new Error(t('eval.not_json', { file, line: n }));
       }
     });
 }
@@ -95,14 +96,15 @@ export function summarise(results: EvalResult[]): string {
   for (const r of results) for (const tag of r.tags) byTag.set(tag, [...(byTag.get(tag) ?? []), r]);
   const misses = results.filter((r) => !r.correct);
   if (misses.length > 0) {
-    lines.push('Misses:');
+    lines.push(t('eval.misses'));
     for (const m of misses) {
       const offered = m.verdict === 'clarified' ? ` [${m.candidates.join(', ')}]` : '';
-      lines.push(`  ${m.verdict.padEnd(9)} ${m.id}#${m.turn} "${m.text}": expected ${m.expected.join('|')}, got ${m.intent}${offered} (${m.confidence ?? '-'})`);
+      lines.push(t('eval.miss', { verdict: m.verdict.padEnd(9), id: m.id, turn: m.turn, text: m.text, expected: m.expected.join('|'), intent: m.intent, offered, confidence: m.confidence ?? '-' }));
     }
     lines.push('');
   }
-  lines.push('By tag:');
+  lines.push(t('eval.by_tag'));
+  // The figure lines stay in English in both languages: scripts, tests and notes compare them ("All: correct 97.1%, …").
   for (const [tag, rs] of [...byTag].sort()) lines.push(`  ${tag.padEnd(10)} ${counts(rs)}`);
   lines.push(`All: ${counts(results)}`);
   lines.push(`Accuracy: ${pct(correct, results.length)} (${correct}/${results.length})`);

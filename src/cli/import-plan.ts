@@ -2,12 +2,56 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { PROJECT_ROOT } from '../core/build.js';
-import { agreement, describeAgreement, type CheckedTask } from '../tasks/import/accuracy.js';
-import { readPlan } from '../tasks/import/import-plan.js';
-import { savePlan } from '../tasks/import/save-plan.js';
+import { agreement, type CheckedTask } from '../tasks/import/accuracy.js';
+import { ImportError, readPlan, type ImportProblem } from '../tasks/import/import-plan.js';
+import { SaveError, savePlan, type ReviewPoint, type SaveProblem } from '../tasks/import/save-plan.js';
 import { UnitDirectory } from '../tasks/units.js';
+import { t } from './text.js';
 
 const USAGE = 'import-plan FILE [--json] [--save [--replace] [--data DIR]] [--expect EXPECTED.json]';
+
+/** Why a plan cannot be read or saved, in the operator's language. */
+function describeProblem(p: ImportProblem | SaveProblem): string {
+  switch (p.kind) {
+    case 'no_issuer':
+      return t('import_plan.no_issuer', { file: p.file });
+    case 'too_short':
+      return t('import_plan.too_short', { file: p.file, length: p.length });
+    case 'bad_id':
+      return t('import_plan.bad_id', { id: p.id });
+    case 'exists':
+      return t('import_plan.exists', { file: p.taskFile });
+  }
+}
+
+/** A point to review, in the operator's language (printed, and kept so in the task file). */
+function describePoint(p: ReviewPoint): string {
+  switch (p.kind) {
+    case 'new_locality': {
+      const type = p.type === 'province' || p.type === 'district' ? t(`import_plan.locality_kind.${p.type}`) : p.type;
+      return t('import_plan.point.new_locality', { name: p.name, type, parent: p.parent ? t('import_plan.point.parent', { parent: p.parent }) : '' });
+    }
+    case 'new_unit':
+      return t('import_plan.point.new_unit', { name: p.name, type: p.type, locality: String(p.locality) });
+    case 'not_a_unit':
+      return t('import_plan.point.not_a_unit', { name: p.name });
+    case 'no_lead':
+      return t('import_plan.point.no_lead', { code: p.code });
+    case 'no_deadline':
+      return t('import_plan.point.no_deadline', { code: p.code, where: p.text ? t('import_plan.point.in_text', { text: p.text }) : '' });
+    default:
+      return t(`import_plan.point.${p.kind}`);
+  }
+}
+
+/** `run()`, with the importer's own errors worded for the operator. */
+function worded<T>(run: () => T): T {
+  try {
+    return run();
+  } catch (err) {
+    throw err instanceof ImportError || err instanceof SaveError ? new Error(describeProblem(err.problem)) : err;
+  }
+}
 
 export async function importPlanCommand(args: string[]): Promise<void> {
   const { values, positionals } = parseArgs({
@@ -16,41 +60,43 @@ export async function importPlanCommand(args: string[]): Promise<void> {
     allowPositionals: true,
   });
   const file = positionals[0];
-  if (!file) throw new Error(`${USAGE}\nimport-plan needs the plan FILE (a text file, e.g. data/plans/002_01a3136fc2457c7f.txt)`);
+  if (!file) throw new Error(`${USAGE}\n${t('import_plan.needs_file')}`);
   const dataDir = values.data ?? join(PROJECT_ROOT, 'data');
   const units = UnitDirectory.load(join(dataDir, 'units.json'));
-  const result = readPlan(file, readFileSync(file, 'utf8'), units);
+  const result = worded(() => readPlan(file, readFileSync(file, 'utf8'), units));
   const list = result.list;
   if (values.json) {
     console.log(JSON.stringify(list, null, 2));
     return;
   }
   const { plan } = list;
-  console.log(`${plan.issuer ?? '?'}${plan.number ? `, ${plan.number}` : ''}${plan.date ? ` of ${plan.date}` : ''}`);
+  console.log(`${plan.issuer ?? '?'}${plan.number ? `, ${plan.number}` : ''}${plan.date ? t('import_plan.of_date', { date: plan.date }) : ''}`);
   if (plan.title) console.log(plan.title);
-  console.log(`\n${list.tasks.length} tasks, ${list.duties.length} standing duties, ${list.targets.length} targets\n`);
-  for (const t of list.tasks) {
-    const due = t.deadline.due ?? t.deadline.kind;
-    console.log(`${t.code.padEnd(9)} ${due.padEnd(10)} ${t.title.slice(0, 70)}`);
-    console.log(`${''.padEnd(20)} chủ trì: ${t.lead.join('; ') || '(none found)'}`);
-    if (t.support.length > 0) console.log(`${''.padEnd(20)} phối hợp: ${t.support.join('; ')}`);
+  console.log(`\n${t('import_plan.counts', { tasks: list.tasks.length, duties: list.duties.length, targets: list.targets.length })}\n`);
+  for (const task of list.tasks) {
+    const due = task.deadline.due ?? (task.deadline.kind === 'date' ? '?' : t(`import_plan.deadline.${task.deadline.kind}`));
+    console.log(`${task.code.padEnd(9)} ${due.padEnd(12)} ${task.title.slice(0, 70)}`);
+    console.log(`${''.padEnd(22)} ${t('import_plan.lead', { units: task.lead.join('; ') || t('import_plan.none_found') })}`);
+    if (task.support.length > 0) console.log(`${''.padEnd(22)} ${t('import_plan.support', { units: task.support.join('; ') })}`);
   }
   if (values.expect) {
     const expected = JSON.parse(readFileSync(values.expect, 'utf8')) as { tasks: CheckedTask[] };
     const a = agreement(list.tasks, expected.tasks);
-    console.log(`\nAgainst ${values.expect}: ${describeAgreement(a)}${a.misses.length > 0 ? `\n  ${a.misses.join('\n  ')}` : ''}`);
+    const pct = (n: number, d: number) => (d === 0 ? '—' : `${((100 * n) / d).toFixed(1)}%`);
+    const against = t('import_plan.against', { file: values.expect, expected: a.expected, found: pct(a.found, a.expected), lead: pct(a.lead, a.found), support: pct(a.support, a.found), deadline: pct(a.deadline, a.found) });
+    console.log(`\n${against}${a.misses.length > 0 ? `\n  ${a.misses.join('\n  ')}` : ''}`);
   }
   if (!values.save) {
-    if (result.newLocality) console.log(`\nNew locality (added with --save, to review): ${result.newLocality.name}`);
-    if (result.newUnits.length > 0) console.log(`New units (added with --save, to review): ${result.newUnits.map((u) => u.unit.name).join('; ')}`);
-    if (result.unknownNames.length > 0) console.log(`\nNames not in data/units.json (check them): ${result.unknownNames.join('; ')}`);
+    if (result.newLocality) console.log(`\n${t('import_plan.new_locality', { name: result.newLocality.name })}`);
+    if (result.newUnits.length > 0) console.log(t('import_plan.new_units', { names: result.newUnits.map((u) => u.unit.name).join('; ') }));
+    if (result.unknownNames.length > 0) console.log(`\n${t('import_plan.unknown_names', { names: result.unknownNames.join('; ') })}`);
     return;
   }
-  const saved = savePlan(result, dataDir, values.replace ?? false);
-  console.log(`\nSaved ${saved.taskFile} (${list.tasks.length} tasks, ${list.duties.length} duties).`);
-  if (saved.addedLocality) console.log(`Added the locality "${saved.addedLocality}" to data/units.json, marked "review": true.`);
-  if (saved.addedUnits.length > 0) console.log(`Added ${saved.addedUnits.length} units to data/units.json, marked "review": true: ${saved.addedUnits.join('; ')}`);
-  if (saved.review.length > 0) console.log(`\nTo review (also listed under "review" in the task file):\n  - ${saved.review.join('\n  - ')}`);
-  else console.log('\nNothing left to review.');
-  console.log('\nA running assistant reads the new files within a few seconds; no restart is needed.');
+  const saved = worded(() => savePlan(result, dataDir, values.replace ?? false, describePoint));
+  console.log(`\n${t('import_plan.saved', { file: saved.taskFile, tasks: list.tasks.length, duties: list.duties.length })}`);
+  if (saved.addedLocality) console.log(t('import_plan.added_locality', { name: saved.addedLocality }));
+  if (saved.addedUnits.length > 0) console.log(t('import_plan.added_units', { count: saved.addedUnits.length, names: saved.addedUnits.join('; ') }));
+  if (saved.review.length > 0) console.log(`\n${t('import_plan.to_review')}\n  - ${saved.review.join('\n  - ')}`);
+  else console.log(`\n${t('import_plan.nothing_to_review')}`);
+  console.log(`\n${t('import_plan.live')}`);
 }

@@ -15,28 +15,12 @@ import { broadcastCommand } from './broadcasts.js';
 import { checkCommand } from './check.js';
 import { reviewCommand } from './review.js';
 import { remindersCommand } from './reminders.js';
+import { cliLanguage, describeError, setLanguage, t, takeLanguageOption } from './text.js';
 
-const USAGE = `Usage: npm run -s cli -- <command> [options]
-
-Commands:
-  chat [--user ID]                     chat in the terminal
-  ask [--user ID] [--json] "TEXT"      one message in, the reply out
-  eval [--json] [--no-retrieval] FILE.jsonl   accuracy on a question or dialogue file (correct / clarified / fallback / wrong)
-  check [--json]                       the knowledge base against the law and the spec (exit 1 on an error)
-  review [--reason fallback|clarify|low_confidence|negative] [--limit N] [--json]   questions to look at, most frequent first
-  import-plan [--json] FILE            read a plan's text into its task list (for review)
-  import-plan FILE --save [--replace]  write it to data/tasks/ and new units to data/units.json (live, no restart)
-  import-plan FILE --expect LIST.json  compare with a hand-checked list (tasks found, leads, deadlines)
-  officer invite --unit NAME [--locality NAME]   a one-time code that makes a user an officer of the unit
-  officer list | officer revoke USER
-  task history CODE [--plan ID]        who changed a task, when, from what to what
-  task reopen CODE --plan ID --by NAME reopen a task closed by mistake (kept in the audit log)
-  reminders run [--dry-run]            send today's digests to officers (overdue, due in 7 days), or show them
-  campaign create --name "..." [--locality ...] [--channel telegram|zalo|web]
-  campaign list | campaign qr CODE --out FILE.png|.svg [--allow-local] | campaign stats [CODE] [--since DATE] [--json]
-  broadcast send [--locality NAME] (--text-file FILE | --key INTENT[@en]) | broadcast status ID | broadcast resume ID
-
-Environment: DATA_DIR, REDIS_URL, NOW (see .env.example).`;
+/** The usage text in the operator's language (locales/cli.vi.json, locales/cli.en.json: "usage.*"). */
+function usage(): string {
+  return [t('usage.head'), '', t('usage.commands_heading'), t('usage.commands'), '', t('usage.environment'), t('usage.language')].join('\n');
+}
 
 export class UsageError extends Error {}
 
@@ -90,7 +74,7 @@ async function chat(args: string[]): Promise<void> {
     const rl = createInterface({ input: process.stdin, output: process.stdout, terminal: process.stdin.isTTY });
     const userId = values.user ?? 'console';
     let buttons: Reply['buttons'] = [];
-    console.log('Type a question; a number presses a button; an empty line or Ctrl-D ends the chat.\n');
+    console.log(`${t('chat.intro')}\n`);
     for await (const line of rl) {
       const input = line.trim();
       if (input === '') break;
@@ -108,7 +92,7 @@ async function chat(args: string[]): Promise<void> {
 
 async function evaluate(args: string[]): Promise<void> {
   const { values, positionals } = parseArgs({ args, options: { json: { type: 'boolean' }, 'no-retrieval': { type: 'boolean' } }, allowPositionals: true });
-  if (positionals.length === 0) throw new UsageError('eval needs a FILE.jsonl');
+  if (positionals.length === 0) throw new UsageError(t('eval.needs_file'));
   const knowledge = loadKnowledge();
   // --no-retrieval: the rules decide alone, to measure what the examples add
   if (values['no-retrieval']) knowledge.topics.decider.settings.retrieval = false;
@@ -132,31 +116,46 @@ async function evaluate(args: string[]): Promise<void> {
 const COMMANDS: Record<string, (args: string[]) => Promise<void | number>> = { ask, chat, eval: evaluate, check: checkCommand, review: reviewCommand, 'import-plan': importPlanCommand, officer: officerCommand, task: taskCommand, campaign: campaignCommand, broadcast: broadcastCommand, reminders: remindersCommand };
 
 async function main(argv: string[]): Promise<number> {
-  if (dotEnv && process.env.LOG_LEVEL !== 'silent') console.error(`(settings read from ${dotEnv.file})`);
-  const [command, ...rest] = argv;
+  // --lang vi|en wins over LC_ALL, then LANG; Vietnamese by default
+  let options: ReturnType<typeof takeLanguageOption>;
+  try {
+    options = takeLanguageOption(argv);
+  } catch {
+    setLanguage(cliLanguage(undefined, process.env));
+    console.error(t('main.bad_language'));
+    return 2;
+  }
+  setLanguage(cliLanguage(options.lang, process.env));
+  if (dotEnv && process.env.LOG_LEVEL !== 'silent') console.error(t('main.settings_read', { file: dotEnv.file }));
+  const [command, ...rest] = options.args;
   // "help COMMAND" and "COMMAND --help": the lines of the usage that are about that command
   const about = command === 'help' || command === '--help' || command === '-h' ? rest[0] : rest.includes('--help') || rest.includes('-h') ? command : undefined;
   if (about && COMMANDS[about]) {
-    const lines = USAGE.split('\n').filter((l) => l.trimStart().startsWith(`${about} `) || l.trim() === about || l.trimStart().startsWith(`${about}\t`));
-    console.log(`Usage: npm run -s cli -- ${lines.map((l) => l.trim()).join('\n       npm run -s cli -- ')}\n\n${USAGE.split('\n').filter((l) => l.startsWith('Environment')).join('')}`);
+    const lines = usage().split('\n').filter((l) => l.trimStart().startsWith(`${about} `) || l.trim() === about || l.trimStart().startsWith(`${about}\t`));
+    if (lines.length === 0) {
+      console.log(usage());
+      return 0;
+    }
+    const label = t('usage.for_command');
+    console.log(`${label} npm run -s cli -- ${lines.map((l) => l.trim()).join(`\n${' '.repeat(label.length)} npm run -s cli -- `)}\n\n${t('usage.environment')}\n${t('usage.language')}`);
     return 0;
   }
   const run = command ? COMMANDS[command] : undefined;
   if (!run) {
     const unknown = command && command !== 'help' && command !== '--help' && command !== '-h';
     // asked-for help goes to standard output (it can be piped); a wrong command is an error
-    if (unknown) console.error(`Unknown command "${command}".\n\n${USAGE}`);
-    else console.log(USAGE);
+    if (unknown) console.error(`${t('main.unknown_command', { command })}\n\n${usage()}`);
+    else console.log(usage());
     return unknown ? 2 : 0;
   }
   try {
     return (await run(rest)) ?? 0;
   } catch (err) {
     if (err instanceof UsageError || (err as { code?: string }).code?.startsWith('ERR_PARSE_ARGS')) {
-      console.error(`${(err as Error).message}\n\n${USAGE}`);
+      console.error(`${describeError(err)}\n\n${usage()}`);
       return 2;
     }
-    console.error(`Error: ${(err as Error).message}`);
+    console.error(t('main.error', { message: describeError(err) }));
     return 1;
   }
 }

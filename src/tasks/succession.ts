@@ -19,6 +19,9 @@ export interface UnitChange {
   since: string;
 }
 
+/** A name that no longer exists, and what replaced it (worded for the operator by the command line). */
+export type Refusal = { kind: 'locality_gone'; change: LocalityChange; district: boolean } | { kind: 'unit_gone'; change: UnitChange };
+
 export interface SuccessionFile {
   localities: LocalityChange[];
   units: UnitChange[];
@@ -131,20 +134,14 @@ export class Succession {
   }
 
   /** Why a unit or locality name cannot be given to a new officer, with what to use instead; undefined when it exists. */
-  refusal(unit: string | undefined, locality: string | undefined): string | undefined {
+  refusal(unit: string | undefined, locality: string | undefined): Refusal | undefined {
     if (locality) {
       const change = this.localityChange(locality);
-      if (change) {
-        const what = this.isDistrict(change.from) ? `district ${change.from}` : change.from;
-        return `${what} no longer exists since ${vnDate(change.since)} (${change.note ?? `part of ${change.to}`}): use --locality "${change.to}"; officers there see ${change.from}'s tasks.`;
-      }
+      if (change) return { kind: 'locality_gone', change, district: this.isDistrict(change.from) };
     }
     if (unit) {
       const change = this.unitChange(unit);
-      if (change) {
-        const parts = change.parts?.length ? ` (${change.parts.map((p) => `${p.unit} for ${p.what}`).join('; ')})` : '';
-        return `${change.from} no longer exists since ${vnDate(change.since)}: did you mean ${change.to.join(' or ')}${parts}?`;
-      }
+      if (change) return { kind: 'unit_gone', change };
     }
     return undefined;
   }

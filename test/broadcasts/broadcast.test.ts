@@ -84,7 +84,7 @@ describe('broadcast to 1,000 subscribers through a persistent queue', () => {
     expect([...perChat].filter(([, n]) => n > 1)).toEqual([]);
 
     const status = await cli(['broadcast', 'status', broadcast.id], { DATA_DIR: dataDir });
-    const m = /sent (\d+), failed (\d+), dropped \(blocked\) (\d+), skipped (\d+), uncertain (\d+), remaining (\d+) of 1000/.exec(status.stdout)!;
+    const m = /đã gửi (\d+), lỗi (\d+), bị chặn (\d+), bỏ qua (\d+), chưa rõ (\d+), còn lại (\d+) \/ 1000/.exec(status.stdout)!;
     const [sent = -1, failed = -1, dropped = -1, , uncertain = -1, remaining = -1] = m.slice(1).map(Number);
     // a message the killed run delivered but had no time to count is among the uncertain ones
     expect(deliveries.length).toBeGreaterThanOrEqual(sent);

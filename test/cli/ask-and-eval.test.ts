@@ -35,7 +35,8 @@ describe('cli eval', () => {
     ].join('\n'));
     const { stdout, code } = await cli(['eval', file], env);
     expect(code).toBe(0);
-    expect(stdout).toMatch(/b#0 "dang ky muc 2 o dau": expected fee, got vneid.level2.how/);
+    expect(stdout).toMatch(/b#0 "dang ky muc 2 o dau": cần fee, trợ lý trả lời vneid.level2.how/);
+    // the figure lines stay in English in both languages (scripts and notes compare them)
     expect(stdout).toMatch(/nodiac\s+correct 50\.0%, clarified 0\.0%, fallback 0\.0%, wrong 50\.0% \(n=2\)/);
     expect(stdout).toMatch(/All: correct 75\.0%, clarified 0\.0%, fallback 0\.0%, wrong 25\.0% \(n=4\)/);
     expect(stdout).toMatch(/Accuracy: 75\.0% \(3\/4\)/);
@@ -67,6 +68,6 @@ describe('cli eval', () => {
   it('explains usage for an unknown command', async () => {
     const { stderr, code } = await cli(['frobnicate'], env);
     expect(code).toBe(2);
-    expect(stderr).toMatch(/Unknown command "frobnicate"/);
+    expect(stderr).toMatch(/Không có lệnh "frobnicate"/);
   });
 });

@@ -11,7 +11,7 @@ describe('campaign qr', () => {
     const created = await cli(['campaign', 'create', '--name', 'Áp phích Hội An', '--channel', 'web'], env);
     expect(created.code).toBe(0);
     expect(created.stdout).toMatch(/http:\/\/localhost:8080\/\?c=/);
-    const code = /code (\S+)/.exec(created.stdout)![1]!;
+    const code = /mã (\S+)/.exec(created.stdout)![1]!;
     const refused = await cli(['campaign', 'qr', code, '--out', join(dir, 'local.png')], env);
     expect(refused.code).toBe(1);
     expect(refused.stderr).toMatch(/PUBLIC_URL/);
@@ -36,6 +36,6 @@ describe('campaign links', () => {
     const created = await cli(['campaign', 'create', '--name', 'Tờ rơi chợ'], { DATA_DIR: dir, TELEGRAM_BOT_USERNAME: '', TELEGRAM_BOT_TOKEN: '123:abc', TELEGRAM_API_ROOT: root, PUBLIC_URL: 'https://hotro.example.gov.vn' });
     await stub.close();
     expect(created.code).toBe(0);
-    expect(created.stdout).toMatch(/Telegram: https:\/\/t\.me\/vneid_tinh_bot\?start=to-roi-cho-/);
+    expect(created.stdout).toMatch(/Telegram:\s+https:\/\/t\.me\/vneid_tinh_bot\?start=to-roi-cho-/);
   });
 });

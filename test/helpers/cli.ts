@@ -6,12 +6,15 @@ const run = promisify(execFile);
 const ROOT = fileURLToPath(new URL('../../', import.meta.url));
 const TSX = fileURLToPath(new URL('../../node_modules/.bin/tsx', import.meta.url));
 
-/** Runs `npm run -s cli -- ...args` the way an operator does (through tsx, without npm's start-up cost). */
+/**
+ * Runs `npm run -s cli -- ...args` the way an operator does (through tsx, without npm's start-up cost).
+ * The operator's locale is pinned (LANG=C.UTF-8, no LC_ALL: Vietnamese messages) unless `env` sets it.
+ */
 export async function cli(args: string[], env: Record<string, string> = {}): Promise<{ stdout: string; stderr: string; code: number }> {
   try {
     const { stdout, stderr } = await run(TSX, ['src/cli/main.ts', ...args], {
       cwd: ROOT,
-      env: { ...process.env, REDIS_URL: '', DATABASE_URL: '', ...env },
+      env: { ...process.env, REDIS_URL: '', DATABASE_URL: '', LANG: 'C.UTF-8', LC_ALL: '', ...env },
       timeout: 60_000,
     });
     return { stdout, stderr, code: 0 };

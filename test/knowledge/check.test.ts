@@ -86,6 +86,6 @@ describe('the knowledge-base check (cli check)', () => {
   it('runs from the command line with a readable report and exit code 1 on an error', async () => {
     const ok = await cli(['check'], { NOW: TODAY });
     expect(ok.code).toBe(0);
-    expect(ok.stdout).toMatch(/intents checked: 0 error\(s\), 0 warning\(s\)/);
+    expect(ok.stdout).toMatch(/Đã kiểm tra \d+ chủ đề: 0 lỗi, 0 cảnh báo\./);
   });
 });

@@ -51,7 +51,7 @@ describe('officers, end to end through the command line on the SQLite store', { 
     expect(detail.reply).toMatch(/Trạng thái: đã hoàn thành/);
 
     const history = await cli(['task', 'history', '2.3.1'], env);
-    expect(history.stdout).toMatch(/done\s+by console:yte \(Sở Y tế\): open → done/);
+    expect(history.stdout).toMatch(/xong\s+bởi console:yte \(Sở Y tế\): đang mở → đã xong/);
     expect(history.stdout).not.toMatch(/tttt/);
   });
 
@@ -91,17 +91,19 @@ describe('officers, end to end through the command line on the SQLite store', { 
   it('lists and revokes officers', async () => {
     const list = await cli(['officer', 'list'], env);
     expect(list.stdout).toMatch(/console:yte\tSở Y tế\tĐà Nẵng/);
-    expect((await cli(['officer', 'revoke', 'console:yte'], env)).stdout).toMatch(/no longer an officer/);
+    expect((await cli(['officer', 'revoke', 'console:yte'], env)).stdout).toMatch(/console:yte không còn là cán bộ/);
     expect((await ask('yte', 'nhiem vu cua don vi toi')).intent).not.toMatch(/^officer\./);
   });
 
   it('says what is wrong with an invite for an unknown or ambiguous unit', async () => {
-    expect((await cli(['officer', 'invite', '--unit', 'Sở Y tế'], env)).stderr).toMatch(/add --locality/);
-    expect((await cli(['officer', 'invite', '--unit', 'Bộ Ngoại giao', '--locality', 'Đà Nẵng'], env)).stderr).toMatch(/No unit/);
+    expect((await cli(['officer', 'invite', '--unit', 'Sở Y tế'], env)).stderr).toMatch(/"Sở Y tế" có ở .*Đà Nẵng.*: thêm --locality/);
+    expect((await cli(['officer', 'invite', '--unit', 'Bộ Ngoại giao', '--locality', 'Đà Nẵng'], env)).stderr).toMatch(/Không có đơn vị "Bộ Ngoại giao" ở Đà Nẵng/);
     // names that no longer exist are refused with what replaced them
     const gone = await cli(['officer', 'invite', '--unit', 'Sở Thông tin và Truyền thông', '--locality', 'Đà Nẵng'], env);
     expect(gone.code).not.toBe(0);
-    expect(gone.stderr).toMatch(/Sở Thông tin và Truyền thông no longer exists since 01\/3\/2025: did you mean Sở Khoa học và Công nghệ/);
-    expect((await cli(['officer', 'invite', '--unit', 'Sở Y tế', '--locality', 'Quảng Nam'], env)).stderr).toMatch(/--locality "Đà Nẵng"/);
+    expect(gone.stderr).toMatch(/Sở Thông tin và Truyền thông không còn từ ngày 01\/3\/2025: ý bạn là Sở Khoa học và Công nghệ/);
+    const goneEn = await cli(['officer', 'invite', '--unit', 'Sở Thông tin và Truyền thông', '--locality', 'Đà Nẵng', '--lang', 'en'], env);
+    expect(goneEn.stderr).toMatch(/Sở Thông tin và Truyền thông no longer exists since 01\/3\/2025: did you mean Sở Khoa học và Công nghệ/);
+    expect((await cli(['officer', 'invite', '--unit', 'Sở Y tế', '--locality', 'Quảng Nam'], env)).stderr).toMatch(/Quảng Nam không còn từ ngày 01\/7\/2025 .*: dùng --locality "Đà Nẵng"/);
   });
 });

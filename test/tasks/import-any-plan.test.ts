@@ -141,9 +141,15 @@ describe('import-plan --save', () => {
     const data = dataCopy();
     const { stdout, code, stderr } = await cli(['import-plan', `${FIXTURE}.txt`, '--save', '--data', data]);
     expect(code, stderr).toBe(0);
-    expect(stdout).toMatch(/Added the locality "Lâm Đồng" to data\/units\.json, marked "review": true/);
-    expect(stdout).toMatch(/Added 6 units/);
-    expect(stdout).toMatch(/To review/);
-    expect(stdout).toMatch(/no restart is needed/);
+    expect(stdout).toMatch(/Đã thêm địa phương "Lâm Đồng" vào data\/units\.json, đánh dấu "review": true/);
+    expect(stdout).toMatch(/Đã thêm 6 đơn vị/);
+    expect(stdout).toMatch(/Cần rà soát/);
+    // the points to review are printed, and kept in the task file, in the operator's language
+    expect(stdout).toMatch(/- đơn vị mới "Thuế tỉnh Lâm Đồng" \(kind agency\) ở Lâm Đồng: kiểm tra tên, kind và aliases trong data\/units\.json/);
+    expect(JSON.parse(readFileSync(join(data, 'tasks', 'lam-dong-2025.json'), 'utf8')).review).toContain('đơn vị mới "Thuế tỉnh Lâm Đồng" (kind agency) ở Lâm Đồng: kiểm tra tên, kind và aliases trong data/units.json');
+    const again = await cli(['import-plan', `${FIXTURE}.txt`, '--save', '--data', data, '--lang', 'en']);
+    expect(again.code).toBe(1);
+    expect(again.stderr).toMatch(/lam-dong-2025\.json exists and may have been corrected by hand: .*--replace/);
+    expect(stdout).toMatch(/không cần khởi động lại/);
   });
 });

@@ -10,7 +10,18 @@ import { planInfo, reportingOf, targetsOf } from './plan-info.js';
 import { taskAnnex, tableTasks } from './table.js';
 import { newUnitsOf } from './new-units.js';
 
-export class ImportError extends Error {}
+/** A text that cannot be read as a plan: `problem` for the command line to word, the message in English. */
+export type ImportProblem = { kind: 'no_issuer'; file: string } | { kind: 'too_short'; file: string; length: number };
+
+export class ImportError extends Error {
+  constructor(readonly problem: ImportProblem) {
+    super(
+      problem.kind === 'no_issuer'
+        ? `${problem.file}: cannot tell which province or district issued this plan: the text has no letterhead ("UBND TỈNH …") and names no known locality`
+        : `${problem.file}: too short to be a plan (${problem.length} characters)`,
+    );
+  }
+}
 
 /** A plan read for review, with what it adds to data/units.json. */
 export interface ImportResult {
@@ -32,7 +43,7 @@ function issuerOf(fileName: string, text: string, units: UnitDirectory): { local
   const issuer = readIssuer(text);
   const known = issuer ? knownLocality(issuer, units) : units.localityOf(text);
   if (known) return { locality: known };
-  if (!issuer) throw new ImportError(`${fileName}: cannot tell which province or district issued this plan: the text has no letterhead ("UBND TỈNH …") and names no known locality`);
+  if (!issuer) throw new ImportError({ kind: 'no_issuer', file: fileName });
   const parent = issuer.parent ? (knownLocality({ kind: 'province', name: issuer.parent }, units)?.name ?? issuer.parent) : undefined;
   const title = issuer.title ?? (issuer.kind === 'province' ? 'tỉnh' : 'huyện');
   const added = {
@@ -54,7 +65,7 @@ function issuerOf(fileName: string, text: string, units: UnitDirectory): { local
  * chủ trì", a table flattened into lines in an annex, and tables whose rows keep their cells ("| … |").
  */
 export function readPlan(fileName: string, text: string, directory: UnitDirectory): ImportResult {
-  if (text.trim().length < 200) throw new ImportError(`${fileName}: too short to be a plan (${text.trim().length} characters)`);
+  if (text.trim().length < 200) throw new ImportError({ kind: 'too_short', file: fileName, length: text.trim().length });
   const lines = linesOf(text);
   const { locality, added } = issuerOf(fileName, text, directory);
   const units = added ? directory.extended([added], []) : directory;

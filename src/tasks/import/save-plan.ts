@@ -8,11 +8,55 @@ export interface Saved {
   taskFile: string;
   addedLocality?: string;
   addedUnits: string[];
-  /** what a person should still check, also kept in the task file under "review" */
+  /** what a person should still check, also kept in the task file under "review" (as `describe` words it) */
   review: string[];
 }
 
-export class SaveError extends Error {}
+/** A task list that cannot be saved: `problem` for the command line to word, the message in English. */
+export type SaveProblem = { kind: 'bad_id'; id: string } | { kind: 'exists'; taskFile: string };
+
+export class SaveError extends Error {
+  constructor(readonly problem: SaveProblem) {
+    super(
+      problem.kind === 'bad_id'
+        ? `"${problem.id}" cannot name a task file: rename the plan's file (letters, digits, _ . -)`
+        : `${problem.taskFile} exists and may have been corrected by hand: compare it with "import-plan --json", then add --replace to overwrite it`,
+    );
+  }
+}
+
+/** A point of an imported plan a person should check before officers rely on it. */
+export type ReviewPoint =
+  | { kind: 'new_locality'; name: string; type: string; parent: string | undefined }
+  | { kind: 'new_unit'; name: string; type: string; locality: string | null }
+  | { kind: 'not_a_unit'; name: string }
+  | { kind: 'no_lead'; code: string }
+  | { kind: 'no_deadline'; code: string; text: string | undefined }
+  | { kind: 'empty' }
+  | { kind: 'no_number' }
+  | { kind: 'no_date' };
+
+/** A review point in English (the command line words it in the operator's language). */
+export function englishPoint(p: ReviewPoint): string {
+  switch (p.kind) {
+    case 'new_locality':
+      return `new locality "${p.name}" (${p.type}${p.parent ? ` of ${p.parent}` : ''}): check its name and spelling in data/units.json`;
+    case 'new_unit':
+      return `new unit "${p.name}" (kind ${p.type}) in ${p.locality}: check its name, kind and aliases in data/units.json`;
+    case 'not_a_unit':
+      return `"${p.name}" is named as a unit but is not one of data/units.json: correct the task, or add it as a unit or group`;
+    case 'no_lead':
+      return `task ${p.code}: no lead unit found`;
+    case 'no_deadline':
+      return `task ${p.code}: no deadline found${p.text ? ` in "${p.text}"` : ''}`;
+    case 'empty':
+      return 'no tasks and no standing duties found: is this a plan?';
+    case 'no_number':
+      return 'the plan number (Số: …/KH-UBND) was not found';
+    case 'no_date':
+      return 'the date line (…, ngày … tháng … năm …) was not found';
+  }
+}
 
 /** Writes through a temporary file and a rename, so that a running server never reads half a file. */
 function writeJson(path: string, value: unknown, indent: number): void {
@@ -22,19 +66,19 @@ function writeJson(path: string, value: unknown, indent: number): void {
 }
 
 /** The points of an imported plan a person should check before officers rely on it. */
-export function reviewPoints(result: ImportResult): string[] {
+export function reviewPoints(result: ImportResult): ReviewPoint[] {
   const { list } = result;
-  const points: string[] = [];
-  if (result.newLocality) points.push(`new locality "${result.newLocality.name}" (${result.newLocality.kind}${result.newLocality.parent ? ` of ${result.newLocality.parent}` : ''}): check its name and spelling in data/units.json`);
-  for (const { unit } of result.newUnits) points.push(`new unit "${unit.name}" (kind ${unit.kind}) in ${list.plan.locality}: check its name, kind and aliases in data/units.json`);
-  for (const name of result.unknownNames) points.push(`"${name}" is named as a unit but is not one of data/units.json: correct the task, or add it as a unit or group`);
+  const points: ReviewPoint[] = [];
+  if (result.newLocality) points.push({ kind: 'new_locality', name: result.newLocality.name, type: result.newLocality.kind, parent: result.newLocality.parent });
+  for (const { unit } of result.newUnits) points.push({ kind: 'new_unit', name: unit.name, type: unit.kind, locality: list.plan.locality });
+  for (const name of result.unknownNames) points.push({ kind: 'not_a_unit', name });
   for (const t of list.tasks) {
-    if (t.lead.length === 0) points.push(`task ${t.code}: no lead unit found`);
-    if (t.deadline.kind === 'none') points.push(`task ${t.code}: no deadline found${t.deadline.text ? ` in "${t.deadline.text}"` : ''}`);
+    if (t.lead.length === 0) points.push({ kind: 'no_lead', code: t.code });
+    if (t.deadline.kind === 'none') points.push({ kind: 'no_deadline', code: t.code, text: t.deadline.text ?? undefined });
   }
-  if (list.tasks.length === 0 && list.duties.length === 0) points.push('no tasks and no standing duties found: is this a plan?');
-  if (!list.plan.number) points.push('the plan number (Số: …/KH-UBND) was not found');
-  if (!list.plan.date) points.push('the date line (…, ngày … tháng … năm …) was not found');
+  if (list.tasks.length === 0 && list.duties.length === 0) points.push({ kind: 'empty' });
+  if (!list.plan.number) points.push({ kind: 'no_number' });
+  if (!list.plan.date) points.push({ kind: 'no_date' });
   return points;
 }
 
@@ -43,16 +87,14 @@ export function reviewPoints(result: ImportResult): string[] {
  * `replace`, since that one may have been corrected by hand) and its new locality and units to
  * data/units.json, marked "review". A running server reads both within seconds.
  */
-export function savePlan(result: ImportResult, dataDir: string, replace = false): Saved {
+export function savePlan(result: ImportResult, dataDir: string, replace = false, describe: (point: ReviewPoint) => string = englishPoint): Saved {
   const id = result.list.plan.id;
-  if (!/^[\p{L}\p{N}_.-]+$/u.test(id) || id.startsWith('.')) throw new SaveError(`"${id}" cannot name a task file: rename the plan's file (letters, digits, _ . -)`);
+  if (!/^[\p{L}\p{N}_.-]+$/u.test(id) || id.startsWith('.')) throw new SaveError({ kind: 'bad_id', id });
   const taskFile = join(dataDir, 'tasks', `${id}.json`);
-  if (existsSync(taskFile) && !replace) {
-    throw new SaveError(`${taskFile} exists and may have been corrected by hand: compare it with "import-plan --json", then add --replace to overwrite it`);
-  }
+  if (existsSync(taskFile) && !replace) throw new SaveError({ kind: 'exists', taskFile });
   const unitsPath = join(dataDir, 'units.json');
   const file = JSON.parse(readFileSync(unitsPath, 'utf8')) as UnitFile;
-  const saved: Saved = { taskFile, addedUnits: [], review: reviewPoints(result) };
+  const saved: Saved = { taskFile, addedUnits: [], review: reviewPoints(result).map(describe) };
   if (result.newLocality && !file.localities.some((l) => l.name === result.newLocality!.name)) {
     file.localities.push(structuredClone(result.newLocality));
     saved.addedLocality = result.newLocality.name;
