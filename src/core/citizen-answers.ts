@@ -1,11 +1,16 @@
+import type { Candidate } from '../knowledge/decide.js';
+import { OUT_OF_SCOPE } from '../knowledge/examples.js';
 import type { TopicFinder } from '../knowledge/topic-finder.js';
 import type { Language } from '../nlu/language.js';
 import type { Understanding } from '../nlu/understand.js';
 import type { ReviewList } from '../review/review-list.js';
 import type { Logger } from './logger.js';
 import type { Reply } from './message.js';
-import type { Renderer } from './render.js';
+import { MAX_BUTTONS, type Renderer } from './render.js';
 import type { Session } from './session.js';
+
+/** A fallback offers its best candidate as a button when it scored at least this close below the clarify threshold. */
+const GUESS_BELOW_CLARIFY = 0.2;
 
 /** An answer this close above the answer threshold still goes to the review list. */
 const LOW_CONFIDENCE_BAND = 0.1;
@@ -38,10 +43,26 @@ export class CitizenAnswers {
       reply = renderer.clarify(found.candidates.map((c) => c.intent), language);
       await this.remember(u.original, 'clarify', found.intent);
     } else {
-      reply = renderer.answer('fallback', language);
+      reply = this.fallback(found.candidates, language);
       await this.remember(u.original, 'fallback', found.intent);
     }
     return { ...reply, confidence: found.confidence, ...(found.outcome === 'clarify' ? {} : { candidates: found.candidates.map((c) => c.intent).slice(0, 3) }) };
+  }
+
+  /**
+   * "I don't know", with the assistant's best guess as the first button when it had one worth
+   * offering: the person can check it in one tap instead of retyping.
+   */
+  private fallback(candidates: Candidate[], language: Language): Reply {
+    const reply = this.renderer.answer('fallback', language);
+    const floor = this.topics.decider.settings.clarify - GUESS_BELOW_CLARIFY;
+    // a question that looks most like the near-domain ones the assistant must not answer gets no guess
+    const guess = candidates[0]?.intent === OUT_OF_SCOPE ? undefined : candidates.find((c) => c.score >= floor && this.renderer.hasAnswer(c.intent));
+    if (!guess) return reply;
+    // the guess takes the place of a general topic; the last button (ask a person) stays
+    const rest = reply.buttons.filter((b) => b.payload !== `q:${guess.intent}`);
+    const kept = rest.length < MAX_BUTTONS ? rest : [...rest.slice(0, MAX_BUTTONS - 2), rest.at(-1)!];
+    return { ...reply, buttons: [this.renderer.button(guess.intent, language), ...kept] };
   }
 
   /** 👎 or "sai rồi": sorry, the question goes to the editors, and the other topics it might have been. */

@@ -85,6 +85,19 @@ describe('fallback and odd input', () => {
     expect(reply.buttons.length).toBeGreaterThanOrEqual(2);
   });
 
+  it('offers its best guess as the first button, keeps "ask a person" last, and guesses nothing out of scope', async () => {
+    const unsure = await ask(testAssistant(), 'Căn cước công dân bị mất thì phải làm sao khi đang ở nước ngoài công tác dài hạn?');
+    expect(unsure.intent).toBe('fallback');
+    expect(unsure.buttons[0]?.payload).toBe('q:cccd.chip');
+    expect(unsure.buttons.at(-1)?.payload).toBe('q:handoff.request');
+    const plain = sharedKnowledge().renderer.answer('fallback', 'vi').buttons.map((b) => b.payload);
+    const lottery = await ask(testAssistant(), 'kết quả xổ số hôm nay');
+    expect(lottery.buttons.map((b) => b.payload)).toEqual(plain);
+    // near the domain (marriage is among the 25 online services) but not about it: no guess either
+    const marriage = await ask(testAssistant(), 'đăng ký kết hôn cần gì');
+    expect(marriage.buttons.map((b) => b.payload)).toEqual(plain);
+  });
+
   it.each([
     ['empty', ''],
     ['spaces', '   \n\t '],
