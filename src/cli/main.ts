@@ -17,6 +17,12 @@ import { reviewCommand } from './review.js';
 import { remindersCommand } from './reminders.js';
 import { cliLanguage, describeError, setLanguage, t, takeLanguageOption } from './text.js';
 
+// `cli ... | head` closes the pipe early: that ends the command quietly, not with a stack trace
+process.stdout.on('error', (err: NodeJS.ErrnoException) => {
+  if (err.code === 'EPIPE') process.exit(0);
+  throw err;
+});
+
 /** The usage text in the operator's language (locales/cli.vi.json, locales/cli.en.json: "usage.*"). */
 function usage(): string {
   return [t('usage.head'), '', t('usage.commands_heading'), t('usage.commands'), '', t('usage.environment'), t('usage.language')].join('\n');

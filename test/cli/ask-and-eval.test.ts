@@ -25,6 +25,22 @@ describe('cli ask', () => {
   });
 });
 
+describe('cli output into a pipe that closes early (| head)', () => {
+  it('ends quietly with code 0, no stack trace', async () => {
+    const { spawn } = await import('node:child_process');
+    const child = spawn(join(process.cwd(), 'node_modules/.bin/tsx'), ['src/cli/main.ts', 'ask', 'dk tk dddt'], {
+      env: { ...process.env, ...env, REDIS_URL: '', DATABASE_URL: '', LANG: 'C.UTF-8' },
+    });
+    let stderr = '';
+    child.stderr.on('data', (d: Buffer) => (stderr += d.toString()));
+    // the reader is gone before the answer is printed, as when `head` has read its lines
+    child.stdout.destroy();
+    const code = await new Promise<number | null>((resolve) => child.on('close', resolve));
+    expect(stderr).not.toMatch(/EPIPE/);
+    expect(code).toBe(0);
+  }, 60_000);
+});
+
 describe('cli eval', () => {
   it('prints accuracy by tag and the misses', async () => {
     const file = join(dataDir, 'mini.jsonl');
