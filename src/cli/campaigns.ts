@@ -2,10 +2,12 @@ import { writeFileSync } from 'node:fs';
 import { extname } from 'node:path';
 import { parseArgs } from 'node:util';
 import { CampaignBook, isLocalAddress } from '../campaigns/campaign-book.js';
-import { CampaignStats, DIRECT, dayOf } from '../campaigns/campaign-stats.js';
+import { CampaignStats } from '../campaigns/campaign-stats.js';
+import { campaignReport } from '../campaigns/campaign-report.js';
 import { loadKnowledge } from '../core/build.js';
 import { telegramBotUsername } from '../campaigns/bot-username.js';
 import { campaignQr } from '../campaigns/qr.js';
+import { qrLink } from '../campaigns/qr-link.js';
 import { openStore } from '../storage/open-store.js';
 import { clockFromEnv } from '../util/clock.js';
 import { printable } from '../util/redact.js';
@@ -39,13 +41,7 @@ export async function campaignCommand(args: string[]): Promise<void> {
       const campaign = positionals[0] ? await book.get(positionals[0]) : undefined;
       if (!campaign) throw new Error(`No campaign "${positionals[0] ?? ''}": see campaign list`);
       if (!values.out || !['.png', '.svg'].includes(extname(values.out).toLowerCase())) throw new Error('campaign qr needs --out FILE.png or FILE.svg');
-      const links = book.links(campaign, { ...process.env, TELEGRAM_BOT_USERNAME: await telegramBotUsername(process.env) });
-      const channel = (values.channel ?? campaign.channel ?? (links.telegram ? 'telegram' : 'web')) as keyof typeof links;
-      const link = links[channel];
-      if (!link) throw new Error(`No ${channel} link for this campaign (see campaign create for the settings it needs)`);
-      if (isLocalAddress(link) && !values['allow-local']) {
-        throw new Error(`The link ${link} only works on this machine: a printed QR code would lead nowhere. Set PUBLIC_URL to the address people reach (e.g. PUBLIC_URL=https://hotro.congan.example.gov.vn in .env), or add --allow-local for a test print.`);
-      }
+      const link = qrLink(book, campaign, { ...process.env, TELEGRAM_BOT_USERNAME: await telegramBotUsername(process.env) }, { channel: values.channel, allowLocal: values['allow-local'] });
       writeFileSync(values.out, await campaignQr(link, campaign.name, extname(values.out).toLowerCase() === '.svg' ? 'svg' : 'png'));
       console.log(`Wrote ${values.out}: ${link}`);
       return;
@@ -55,10 +51,7 @@ export async function campaignCommand(args: string[]): Promise<void> {
       if (values.since && !/^\d{4}-\d{2}-\d{2}$/.test(values.since)) throw new Error('--since needs a date like 2024-03-01');
       const stats = new CampaignStats(store, book, clock, process.env.USER_HASH_SALT || undefined);
       const intents = [...loadKnowledge().knowledge.intents];
-      const campaigns = (await book.list()).filter((c) => !positionals[0] || c.code === positionals[0]);
-      if (positionals[0] && campaigns.length === 0 && positionals[0] !== DIRECT) throw new Error(`No campaign "${positionals[0]}"`);
-      const rows = await Promise.all(campaigns.map((c) => stats.figures(c.code, c.name, intents, values.since, dayOf(new Date(c.createdAt)))));
-      if (!positionals[0] || positionals[0] === DIRECT) rows.push(await stats.figures(DIRECT, '(no campaign)', intents, values.since, values.since ?? dayOf(new Date(clock().getTime() - 90 * 86_400_000))));
+      const rows = await campaignReport(stats, book, intents, { since: values.since, code: positionals[0] }, clock);
       if (values.json) {
         console.log(JSON.stringify(rows, null, 2));
         return;

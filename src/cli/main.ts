@@ -15,6 +15,8 @@ import { broadcastCommand } from './broadcasts.js';
 import { checkCommand } from './check.js';
 import { reviewCommand } from './review.js';
 import { remindersCommand } from './reminders.js';
+import { userCommand } from './users.js';
+import { examplesCommand } from './examples.js';
 
 const USAGE = `Usage: npm run -s cli -- <command> [options]
 
@@ -35,6 +37,9 @@ Commands:
   campaign create --name "..." [--locality ...] [--channel telegram|zalo|web]
   campaign list | campaign qr CODE --out FILE.png|.svg [--allow-local] | campaign stats [CODE] [--since DATE] [--json]
   broadcast send [--locality NAME] (--text-file FILE | --key INTENT[@en]) | broadcast status ID | broadcast resume ID
+  user add --name NAME --role admin|editor|officer [--unit U --locality L] [--password-env VAR]   (password on standard input)
+  user list | user passwd NAME [--password-env VAR] | user disable NAME | user enable NAME
+  examples export [--intent ID]        example questions added in the console, per intent, for data/examples/
 
 Environment: DATA_DIR, REDIS_URL, NOW (see .env.example).`;
 
@@ -129,7 +134,7 @@ async function evaluate(args: string[]): Promise<void> {
   }, LocalStore.memory());
 }
 
-const COMMANDS: Record<string, (args: string[]) => Promise<void | number>> = { ask, chat, eval: evaluate, check: checkCommand, review: reviewCommand, 'import-plan': importPlanCommand, officer: officerCommand, task: taskCommand, campaign: campaignCommand, broadcast: broadcastCommand, reminders: remindersCommand };
+const COMMANDS: Record<string, (args: string[]) => Promise<void | number>> = { ask, chat, eval: evaluate, check: checkCommand, review: reviewCommand, 'import-plan': importPlanCommand, officer: officerCommand, task: taskCommand, campaign: campaignCommand, broadcast: broadcastCommand, reminders: remindersCommand, user: userCommand, examples: examplesCommand };
 
 async function main(argv: string[]): Promise<number> {
   if (dotEnv && process.env.LOG_LEVEL !== 'silent') console.error(`(settings read from ${dotEnv.file})`);
