@@ -1,7 +1,7 @@
 import csrf from '@fastify/csrf-protection';
 import session from '@fastify/session';
 import type { FastifyInstance, FastifyReply, FastifyRequest, preHandlerAsyncHookHandler } from 'fastify';
-import type { Account, AccountBook, Role } from './accounts.js';
+import { accountName, type Account, type AccountBook, type Role } from './accounts.js';
 import type { AdminAudit } from './admin-audit.js';
 import { consoleSessionStore } from './session-store.js';
 import type { Store } from '../storage/store.js';
@@ -73,10 +73,17 @@ export async function registerAuth(app: FastifyInstance, store: Store, settings:
   });
   await app.register(csrf, { sessionPlugin: '@fastify/session' });
 
-  const limit = (max: number, key: (req: FastifyRequest) => string) =>
-    app.rateLimit({ max, timeWindow: settings.loginWindowMs, hook: 'preHandler', keyGenerator: key }) as preHandlerAsyncHookHandler;
-  const perAddress = limit(settings.loginPerAddress, (req) => `console-login-address:${req.ip}`);
-  const perAccount = limit(settings.loginPerAccount, (req) => `console-login-account:${String((req.body as Partial<LoginBody> | undefined)?.name ?? '').trim().toLowerCase()}`);
+  const perAddress = app.rateLimit({ max: settings.loginPerAddress, timeWindow: settings.loginWindowMs, keyGenerator: (req) => `console-login:${req.ip}` }) as preHandlerAsyncHookHandler;
+  // @fastify/rate-limit runs one limiter per request, so the count per account is an atomic counter of the store
+  // (shared by instances), like the officers' code attempts: every attempt counts, right or wrong
+  const perAccount: preHandlerAsyncHookHandler = async (req, reply) => {
+    const window = Math.floor(Date.now() / settings.loginWindowMs);
+    const attempts = await store.increment('rate', `console-login:${accountName((req.body as LoginBody).name)}:${window}`, 1, settings.loginWindowMs * 2);
+    if (attempts > settings.loginPerAccount) {
+      const wait = Math.ceil((settings.loginWindowMs - (Date.now() % settings.loginWindowMs)) / 1000);
+      await reply.status(429).header('retry-after', String(wait)).send({ error: 'too many sign-in attempts for this account; try again later' });
+    }
+  };
   const loginSchema = {
     body: {
       type: 'object',
@@ -116,7 +123,8 @@ export async function registerAuth(app: FastifyInstance, store: Store, settings:
  * a route that says nothing is for administrators only, so a new route cannot be left open by mistake.
  */
 export function guardConsoleApi(api: FastifyInstance, accounts: AccountBook): void {
-  api.addHook('preHandler', async (req: FastifyRequest, reply: FastifyReply) => {
+  // preValidation: before the body and query are checked, so a stranger learns nothing of what a route expects
+  api.addHook('preValidation', async (req: FastifyRequest, reply: FastifyReply) => {
     const name = req.session.get('account');
     const account = name ? await accounts.get(name) : undefined;
     if (!account || account.disabled) {

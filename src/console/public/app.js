@@ -1,0 +1,119 @@
+import { api, ApiError, fetchCsrf, setCsrf } from './api.js';
+import { h, message } from './dom.js';
+import { lang, setLang, t } from './i18n.js';
+import { auditPage } from './pages/audit.js';
+import { broadcastsPage } from './pages/broadcasts.js';
+import { campaignsPage } from './pages/campaigns.js';
+import { officersPage } from './pages/officers.js';
+import { overviewPage } from './pages/overview.js';
+import { reviewPage } from './pages/review.js';
+import { tasksPage } from './pages/tasks.js';
+
+// Pages in the order of the menu, with the roles that see them (the server checks the same on every call).
+const PAGES = [
+  { id: 'overview', roles: ['admin', 'editor'], render: overviewPage },
+  { id: 'review', roles: ['admin', 'editor'], render: reviewPage },
+  { id: 'campaigns', roles: ['admin', 'editor'], render: campaignsPage },
+  { id: 'officers', roles: ['admin'], render: officersPage },
+  { id: 'tasks', roles: ['admin', 'officer'], render: tasksPage },
+  { id: 'broadcasts', roles: ['admin', 'editor'], render: broadcastsPage },
+  { id: 'audit', roles: ['admin'], render: auditPage },
+];
+
+const view = document.getElementById('view');
+let account;
+
+function pagesOf(role) {
+  return PAGES.filter((p) => p.roles.includes(role));
+}
+
+function chrome() {
+  document.title = t('title');
+  document.documentElement.lang = lang();
+  document.getElementById('brand').textContent = t('brand');
+  document.getElementById('skip').textContent = t('skip');
+  const langButton = document.getElementById('lang');
+  langButton.textContent = t('lang');
+  langButton.lang = lang() === 'vi' ? 'en' : 'vi';
+  const logout = document.getElementById('logout');
+  logout.textContent = t('logout');
+  logout.hidden = !account;
+  document.getElementById('who').textContent = account ? `${account.name} (${t(`role.${account.role}`)})` : '';
+  const nav = document.getElementById('nav');
+  nav.replaceChildren(...(account ? pagesOf(account.role).map((p) => h('a', { href: `#${p.id}`, 'aria-current': current()?.id === p.id ? 'page' : undefined }, t(`nav.${p.id}`))) : []));
+}
+
+function current() {
+  if (!account) return undefined;
+  const mine = pagesOf(account.role);
+  const wanted = location.hash.slice(1).split(/[/?]/)[0];
+  return mine.find((p) => p.id === wanted) ?? mine[0];
+}
+
+async function show() {
+  chrome();
+  if (!account) return loginPage();
+  const page = current();
+  view.replaceChildren(h('p', { class: 'muted' }, t('loading')));
+  try {
+    const content = await page.render(location.hash.slice(1).split('?')[0].split('/').slice(1).map(decodeURIComponent));
+    view.replaceChildren(h('h1', {}, t(`nav.${page.id}`)), content);
+  } catch (err) {
+    if (err instanceof ApiError && err.status === 401) {
+      account = undefined;
+      await show();
+      view.prepend(message('error', t('error.session')));
+      return;
+    }
+    view.replaceChildren(h('h1', {}, t(`nav.${page.id}`)), message('error', t('error.generic', { error: err.message })));
+  }
+  view.focus();
+}
+
+function loginPage() {
+  const name = h('input', { id: 'login-name', name: 'name', autocomplete: 'username', required: true, maxlength: 40 });
+  const password = h('input', { id: 'login-password', name: 'password', type: 'password', autocomplete: 'current-password', required: true, maxlength: 200 });
+  const status = h('div');
+  const form = h('form', { class: 'card', onsubmit: async (e) => {
+    e.preventDefault();
+    status.replaceChildren();
+    try {
+      await fetchCsrf();
+      const res = await api('POST', '/api/auth/login', { name: name.value, password: password.value });
+      setCsrf(res.csrf);
+      account = res.account;
+      if (!location.hash) location.hash = `#${pagesOf(account.role)[0].id}`;
+      await show();
+    } catch (err) {
+      status.replaceChildren(message('error', err.status === 429 ? t('login.limited') : err.status === 401 ? t('login.wrong') : t('error.generic', { error: err.message })));
+      password.value = '';
+    }
+  } },
+  h('label', { for: 'login-name' }, t('login.name'), name),
+  h('label', { for: 'login-password' }, t('login.password'), password),
+  status,
+  h('button', { type: 'submit' }, t('login.submit')));
+  view.replaceChildren(h('div', { class: 'login' }, h('h1', {}, t('login.title')), form));
+  name.focus();
+}
+
+document.getElementById('lang').addEventListener('click', () => {
+  setLang(lang() === 'vi' ? 'en' : 'vi');
+  void show();
+});
+document.getElementById('logout').addEventListener('click', async () => {
+  await api('POST', '/api/auth/logout').catch(() => undefined);
+  account = undefined;
+  location.hash = '';
+  await show();
+});
+window.addEventListener('hashchange', () => void show());
+
+// Already signed in (a reload): the session cookie says who, a fresh token comes with it.
+try {
+  await fetchCsrf();
+  account = (await api('GET', '/api/admin/me')).account;
+} catch {
+  account = undefined;
+}
+await show();
