@@ -1,6 +1,7 @@
 import type { FastifyInstance } from 'fastify';
 import { consoleSecurityFrom } from '../../src/console/auth.js';
 import { createConsole, type ConsoleParts } from '../../src/console/console-parts.js';
+import type { Assistant } from '../../src/core/assistant.js';
 import { buildApp } from '../../src/server/app.js';
 import { LocalStore } from '../../src/storage/local-store.js';
 import type { Store } from '../../src/storage/store.js';
@@ -9,7 +10,7 @@ import { sharedKnowledge, testAssistant } from './assistant.js';
 export const PASSWORDS = { admin: 'admin-password-1', editor: 'editor-password-1', officer: 'officer-password-1' } as const;
 
 /** The server with the console, over one store, and an administrator, an editor and an officer (Sở Y tế, Đà Nẵng). */
-export async function consoleApp(options: { env?: Record<string, string>; now?: () => Date; store?: Store; trustProxy?: boolean } = {}): Promise<{ app: FastifyInstance; parts: ConsoleParts; store: Store }> {
+export async function consoleApp(options: { env?: Record<string, string>; now?: () => Date; store?: Store; trustProxy?: boolean } = {}): Promise<{ app: FastifyInstance; parts: ConsoleParts; store: Store; assistant: Assistant }> {
   const store = options.store ?? LocalStore.memory();
   const clock = options.now ?? (() => new Date('2026-11-22T09:00:00Z'));
   const env = { PUBLIC_URL: '', ...options.env };
@@ -17,14 +18,15 @@ export async function consoleApp(options: { env?: Record<string, string>; now?: 
   await parts.accounts.add('admin', 'admin', PASSWORDS.admin);
   await parts.accounts.add('editor', 'editor', PASSWORDS.editor);
   await parts.accounts.add('officer', 'officer', PASSWORDS.officer, { unit: 'Sở Y tế', locality: 'Đà Nẵng' });
+  const assistant = testAssistant({ store, now: clock });
   const app = await buildApp({
-    assistant: testAssistant({ store, now: clock }),
+    assistant,
     store,
     channels: () => [],
     ...(options.trustProxy ? { trustProxy: true } : {}),
     console: { parts, security: consoleSecurityFrom({ COOKIE_SECURE: 'false', ...env }, 'test-session-secret-test-session-secret') },
   });
-  return { app, parts, store };
+  return { app, parts, store, assistant };
 }
 
 export interface Signed {

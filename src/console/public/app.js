@@ -67,7 +67,8 @@ async function show() {
     }
     view.replaceChildren(h('h1', {}, t(`nav.${page.id}`)), message('error', t('error.generic', { error: err.message })));
   }
-  view.focus();
+  // focus on the page for screen readers and keyboards, without jumping past the menu
+  view.focus({ preventScroll: true });
 }
 
 function loginPage() {

@@ -12,7 +12,7 @@ export function h(tag, attrs = {}, ...children) {
 }
 
 export function table(headers, rows) {
-  return h('div', { class: 'table-wrap' }, h('table', {}, h('thead', {}, h('tr', {}, headers.map((x) => h('th', { scope: 'col', class: x.num ? 'num' : x.cls }, x.label ?? x)))), h('tbody', {}, rows)));
+  return h('div', { class: 'table-wrap' }, h('table', {}, h('thead', {}, h('tr', {}, headers.map((x) => h('th', { scope: 'col', class: [x.num && 'num', x.cls].filter(Boolean).join(' ') || undefined }, x.label ?? x)))), h('tbody', {}, rows)));
 }
 
 export function figure(label, value) {

@@ -41,7 +41,7 @@ export async function overviewPage() {
     chart = new window.Chart(canvas, {
       type: 'bar',
       data: { labels: totals.by_day.map((d) => dayLabel(d.day)), datasets: [series('answered', t('ov.answered'), '#1b6e2f'), series('clarified', t('ov.clarified'), '#c27c0e'), series('fallback', t('ov.fallback'), '#a4161a')] },
-      options: { responsive: true, maintainAspectRatio: false, animation: false, scales: { x: { stacked: true }, y: { stacked: true, beginAtZero: true, ticks: { precision: 0 } } } },
+      options: { responsive: true, maintainAspectRatio: false, animation: false, datasets: { bar: { maxBarThickness: 48 } }, scales: { x: { stacked: true }, y: { stacked: true, beginAtZero: true, ticks: { precision: 0 } } } },
     });
   }
 

@@ -8,7 +8,11 @@ const dmy = (iso) => iso.split('-').reverse().join('/');
 export async function tasksPage(args) {
   if (args[0] === 'unit') return unitPage(args[1], args[2]);
   const data = await api('GET', '/api/admin/tasks');
-  const rows = data.units.map((u) => h('tr', {},
+  const localities = [...new Set(data.units.map((u) => u.locality))];
+  const wanted = new URLSearchParams(location.hash.split('?')[1] ?? '').get('locality') ?? '';
+  const filter = h('select', { id: 'tk-locality', onchange: () => (location.hash = `#tasks?locality=${encodeURIComponent(filter.value)}`) },
+    h('option', { value: '' }, t('ov.all')), localities.map((l) => h('option', { value: l, selected: l === wanted }, l)));
+  const rows = data.units.filter((u) => !wanted || u.locality === wanted).map((u) => h('tr', {},
     h('td', {}, h('a', { href: `#tasks/unit/${encodeURIComponent(u.locality)}/${encodeURIComponent(u.unit)}` }, u.unit)),
     h('td', {}, u.locality),
     h('td', { class: 'num' }, formatNumber(u.open)),
@@ -16,7 +20,8 @@ export async function tasksPage(args) {
     h('td', { class: `num ${u.dueSoon ? 'warn' : ''}` }, formatNumber(u.dueSoon)),
     h('td', { class: 'num hide-phone' }, formatNumber(u.total))));
   return h('div', {}, h('p', {}, t('tk.intro', { today: dmy(data.today), days: data.soonDays })),
-    rows.length ? table([t('of.unit'), t('of.locality'), { label: t('tk.open'), num: true }, { label: t('tk.overdue'), num: true }, { label: t('tk.soon'), num: true }, { label: t('tk.total'), num: true, cls: 'num hide-phone' }], rows) : h('p', {}, t('tk.none')));
+    localities.length > 1 ? h('label', { for: 'tk-locality', class: 'card' }, t('of.locality'), filter) : null,
+    rows.length ? table([t('of.unit'), t('of.locality'), { label: t('tk.open'), num: true }, { label: t('tk.overdue'), num: true }, { label: t('tk.soon'), num: true }, { label: t('tk.total'), num: true, cls: 'hide-phone' }], rows) : h('p', {}, t('tk.none')));
 }
 
 async function unitPage(locality, unit) {
