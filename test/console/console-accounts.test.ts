@@ -1,5 +1,5 @@
 import { afterAll, describe, expect, it } from 'vitest';
-import { consoleApp, login, PASSWORDS, signIn } from '../helpers/console.js';
+import { anonymous, consoleApp, login, PASSWORDS, signIn } from '../helpers/console.js';
 
 const { app, parts, store } = await consoleApp({ env: { LOGIN_ATTEMPTS_PER_ACCOUNT: '5', LOGIN_ATTEMPTS_PER_ADDRESS: '8' } });
 afterAll(() => app.close());
@@ -16,6 +16,12 @@ describe('passwords and sessions', () => {
 
   it('issues an HttpOnly, SameSite=Strict session cookie with an expiry, renewed at sign-in, and ends it at logout', async () => {
     const { res, signed } = await login(app, 'editor', PASSWORDS.editor, '10.1.1.1');
+    // a new session id at sign-in: an id known before it (planted by someone else) is worth nothing after
+    const planted = await anonymous(app, '10.1.1.2');
+    const fixed = await app.inject({ method: 'POST', url: '/api/auth/login', remoteAddress: '10.1.1.2', headers: { cookie: planted.cookie, 'x-csrf-token': planted.csrf }, payload: { name: 'editor', password: PASSWORDS.editor } });
+    expect(fixed.statusCode).toBe(200);
+    expect(String(fixed.headers['set-cookie']).split(';')[0]).not.toBe(planted.cookie);
+    expect((await app.inject({ method: 'GET', url: '/api/admin/me', headers: { cookie: planted.cookie } })).statusCode).toBe(401);
     const cookie = String(res.headers['set-cookie']);
     expect(cookie).toMatch(/console_sid=/);
     expect(cookie).toMatch(/HttpOnly/);
