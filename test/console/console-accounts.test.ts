@@ -48,6 +48,7 @@ describe('passwords and sessions', () => {
     expect((await app.inject({ method: 'GET', url: '/api/admin/me', headers: { cookie: s.cookie } })).statusCode).toBe(200);
     await parts.accounts.setDisabled('officer', true);
     expect((await app.inject({ method: 'GET', url: '/api/admin/me', headers: { cookie: s.cookie } })).statusCode).toBe(401);
+    expect((await login(app, 'officer', PASSWORDS.officer, '10.4.0.1')).res.statusCode).toBe(401);
     await parts.accounts.setDisabled('officer', false);
   });
 });

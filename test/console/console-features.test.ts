@@ -115,6 +115,18 @@ describe('tasks', () => {
     const all = (await app.inject({ method: 'GET', url: '/api/admin/tasks', headers: as(officer) })).json();
     expect(all.units.map((u: { unit: string; locality: string }) => `${u.unit}, ${u.locality}`)).toEqual(['Sở Y tế, Đà Nẵng']);
     expect((await app.inject({ method: 'GET', url: '/api/admin/tasks', headers: as(admin) })).json().units.length).toBeGreaterThan(10);
+    // asking for another unit's list gets their own
+    const asked = (await app.inject({ method: 'GET', url: `/api/admin/tasks/list?locality=${encodeURIComponent('Hà Tĩnh')}&unit=${encodeURIComponent('Công an tỉnh')}`, headers: as(officer) })).json();
+    expect(`${asked.unit}, ${asked.locality}`).toBe('Sở Y tế, Đà Nẵng');
+  });
+
+  it('refuses an officer to reopen a task their unit only coordinates', async () => {
+    const list = (await app.inject({ method: 'GET', url: `/api/admin/tasks/list?locality=${encodeURIComponent('Đà Nẵng')}&unit=${encodeURIComponent('Sở Y tế')}`, headers: as(officer) })).json();
+    const task = list.tasks.find((t: { mayChange: boolean }) => !t.mayChange) as { plan: string; code: string };
+    await parts.tasks.change(task.plan, task.code, 'telegram:2', 'Sở Nội vụ', 'done', new Date(NOW));
+    const res = await app.inject({ method: 'POST', url: '/api/admin/tasks/reopen', headers: as(officer), payload: { plan: task.plan, code: task.code } });
+    expect(res.statusCode).toBe(403);
+    expect((await app.inject({ method: 'POST', url: '/api/admin/tasks/reopen', headers: as(admin), payload: { plan: task.plan, code: task.code } })).statusCode).toBe(200);
   });
 });
 
@@ -126,6 +138,8 @@ describe('broadcasts', () => {
     expect(preview.text).toBe(parts.knowledge.content.locales.vi.answers.fee!.text);
     const sent = (await app.inject({ method: 'POST', url: '/api/admin/broadcasts', headers: as(editor), payload: { text: 'Tin thử', locality: 'Đà Nẵng' } })).json();
     await expect.poll(async () => (await app.inject({ method: 'GET', url: `/api/admin/broadcasts/${sent.id}`, headers: as(editor) })).json()).toMatchObject({ total: 1, skipped: 1, remaining: 0 });
+    const audit = (await parts.audit.recent(50)).map((e) => `${e.by} ${e.action}`);
+    expect(audit).toEqual(expect.arrayContaining(['editor broadcast.send', 'editor review.assign', 'editor campaign.qr']));
   });
 });
 
