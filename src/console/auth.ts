@@ -93,8 +93,12 @@ export async function registerAuth(app: FastifyInstance, store: Store, settings:
     },
   } as const;
 
-  // a token before sign-in, so that the sign-in form itself cannot be forged from another site
-  app.get('/api/auth/csrf', async (_req, reply) => ({ token: reply.generateCsrf() }));
+  // a token before sign-in, so that the sign-in form itself cannot be forged from another site; and who is signed in, if anyone
+  app.get('/api/auth/csrf', async (req, reply) => {
+    const name = req.session.get('account');
+    const account = name ? await accounts.get(name) : undefined;
+    return { token: reply.generateCsrf(), account: account && !account.disabled ? account : null };
+  });
 
   app.post<{ Body: LoginBody }>('/api/auth/login', { schema: loginSchema, preHandler: [perAddress, perAccount, app.csrfProtection] }, async (req, reply) => {
     const account = await accounts.signIn(req.body.name, req.body.password);

@@ -12,10 +12,12 @@ export function setCsrf(token) {
   csrf = token;
 }
 
+/** A fresh CSRF token, and the account signed in (null when nobody is). */
 export async function fetchCsrf() {
   const res = await fetch('/api/auth/csrf', { credentials: 'same-origin' });
-  csrf = (await res.json()).token;
-  return csrf;
+  const data = await res.json();
+  csrf = data.token;
+  return data.account;
 }
 
 export async function api(method, path, body) {

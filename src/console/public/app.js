@@ -1,7 +1,7 @@
 import { api, ApiError, fetchCsrf, setCsrf } from './api.js';
 import { h, message } from './dom.js';
 import { lang, setLang, t } from './i18n.js';
-import { auditPage } from './pages/audit.js';
+import { accountsPage } from './pages/accounts.js';
 import { broadcastsPage } from './pages/broadcasts.js';
 import { campaignsPage } from './pages/campaigns.js';
 import { officersPage } from './pages/officers.js';
@@ -17,7 +17,7 @@ const PAGES = [
   { id: 'officers', roles: ['admin'], render: officersPage },
   { id: 'tasks', roles: ['admin', 'officer'], render: tasksPage },
   { id: 'broadcasts', roles: ['admin', 'editor'], render: broadcastsPage },
-  { id: 'audit', roles: ['admin'], render: auditPage },
+  { id: 'accounts', roles: ['admin'], render: accountsPage },
 ];
 
 const view = document.getElementById('view');
@@ -112,8 +112,7 @@ window.addEventListener('hashchange', () => void show());
 
 // Already signed in (a reload): the session cookie says who, a fresh token comes with it.
 try {
-  await fetchCsrf();
-  account = (await api('GET', '/api/admin/me')).account;
+  account = (await fetchCsrf()) ?? undefined;
 } catch {
   account = undefined;
 }

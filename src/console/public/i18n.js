@@ -2,7 +2,7 @@
 const STRINGS = {
   vi: {
     title: 'Bảng điều hành trợ lý VNeID', brand: 'Bảng điều hành', skip: 'Bỏ qua menu', lang: 'English', logout: 'Đăng xuất',
-    'nav.overview': 'Tổng quan', 'nav.review': 'Cần xem lại', 'nav.campaigns': 'Chiến dịch', 'nav.officers': 'Cán bộ', 'nav.tasks': 'Nhiệm vụ', 'nav.broadcasts': 'Gửi tin', 'nav.audit': 'Nhật ký',
+    'nav.overview': 'Tổng quan', 'nav.review': 'Cần xem lại', 'nav.campaigns': 'Chiến dịch', 'nav.officers': 'Cán bộ', 'nav.tasks': 'Nhiệm vụ', 'nav.broadcasts': 'Gửi tin', 'nav.accounts': 'Tài khoản',
     'role.admin': 'quản trị', 'role.editor': 'biên tập', 'role.officer': 'cán bộ',
     'login.title': 'Đăng nhập', 'login.name': 'Tên đăng nhập', 'login.password': 'Mật khẩu', 'login.submit': 'Đăng nhập', 'login.wrong': 'Sai tên đăng nhập hoặc mật khẩu.', 'login.limited': 'Quá nhiều lần thử. Vui lòng đợi 15 phút rồi thử lại.',
     'error.generic': 'Có lỗi: {error}', 'error.session': 'Phiên làm việc đã hết. Vui lòng đăng nhập lại.', loading: 'Đang tải…',
@@ -20,11 +20,12 @@ const STRINGS = {
     'tk.code': 'Mã', 'tk.title': 'Nhiệm vụ', 'tk.deadline': 'Hạn', 'tk.state': 'Tình trạng', 'tk.done': 'Đã xong', 'tk.openState': 'Đang mở', 'tk.history': 'Lịch sử', 'tk.reopen': 'Mở lại', 'tk.reopened': 'Đã mở lại nhiệm vụ {code}.', 'tk.noHistory': 'Chưa có thay đổi nào.', 'tk.role.lead': 'chủ trì', 'tk.role.support': 'phối hợp', 'tk.role.group': 'thuộc nhóm', 'tk.role.district': 'trước đây cấp huyện', 'tk.none': 'Không có nhiệm vụ.',
     'bc.compose': 'Soạn tin', 'bc.from': 'Nội dung', 'bc.fromText': 'Tự viết', 'bc.fromAnswer': 'Dùng một câu trả lời có sẵn', 'bc.text': 'Nội dung tin', 'bc.answer': 'Câu trả lời', 'bc.locality': 'Gửi cho địa bàn', 'bc.everywhere': 'Mọi địa bàn',
     'bc.preview': 'Xem trước', 'bc.recipients': 'Sẽ gửi đến {count} người đã đăng ký nhận tin (Telegram, Zalo).', 'bc.send': 'Gửi', 'bc.confirm': 'Gửi tin này đến {count} người?', 'bc.sent': 'Đang gửi tin {id}.', 'bc.list': 'Các lần gửi', 'bc.progress': 'đã gửi {sent}, lỗi {failed}, bị chặn {dropped}, bỏ qua {skipped}, còn lại {remaining} / {total}', 'bc.resume': 'Gửi tiếp', 'bc.none': 'Chưa gửi tin nào.',
+    'ac.create': 'Tạo tài khoản', 'ac.password': 'Mật khẩu (ít nhất 10 ký tự)', 'ac.role': 'Vai trò', 'ac.list': 'Tài khoản bảng điều hành', 'ac.active': 'đang dùng', 'ac.disabled': 'đã khóa', 'ac.disable': 'Khóa', 'ac.enable': 'Mở khóa', 'ac.saved': 'Đã lưu tài khoản {name}.', 'ac.cli': 'Đổi mật khẩu: npm run -s cli -- user passwd TÊN (mật khẩu qua đầu vào chuẩn).',
     'au.title': 'Nhật ký quản trị', 'au.at': 'Thời gian', 'au.by': 'Người làm', 'au.action': 'Việc', 'au.target': 'Đối tượng',
   },
   en: {
     title: 'VNeID assistant console', brand: 'Console', skip: 'Skip the menu', lang: 'Tiếng Việt', logout: 'Sign out',
-    'nav.overview': 'Overview', 'nav.review': 'To review', 'nav.campaigns': 'Campaigns', 'nav.officers': 'Officers', 'nav.tasks': 'Tasks', 'nav.broadcasts': 'Broadcasts', 'nav.audit': 'Audit log',
+    'nav.overview': 'Overview', 'nav.review': 'To review', 'nav.campaigns': 'Campaigns', 'nav.officers': 'Officers', 'nav.tasks': 'Tasks', 'nav.broadcasts': 'Broadcasts', 'nav.accounts': 'Accounts',
     'role.admin': 'administrator', 'role.editor': 'editor', 'role.officer': 'officer',
     'login.title': 'Sign in', 'login.name': 'User name', 'login.password': 'Password', 'login.submit': 'Sign in', 'login.wrong': 'Wrong user name or password.', 'login.limited': 'Too many attempts. Please wait 15 minutes and try again.',
     'error.generic': 'Error: {error}', 'error.session': 'Your session has ended. Please sign in again.', loading: 'Loading…',
@@ -42,6 +43,7 @@ const STRINGS = {
     'tk.code': 'Code', 'tk.title': 'Task', 'tk.deadline': 'Due', 'tk.state': 'State', 'tk.done': 'Done', 'tk.openState': 'Open', 'tk.history': 'History', 'tk.reopen': 'Reopen', 'tk.reopened': 'Task {code} reopened.', 'tk.noHistory': 'No changes yet.', 'tk.role.lead': 'lead', 'tk.role.support': 'coordinating', 'tk.role.group': 'group member', 'tk.role.district': 'former district', 'tk.none': 'No tasks.',
     'bc.compose': 'Compose', 'bc.from': 'Content', 'bc.fromText': 'Write a text', 'bc.fromAnswer': 'Use an existing answer', 'bc.text': 'Message', 'bc.answer': 'Answer', 'bc.locality': 'Send to locality', 'bc.everywhere': 'Everywhere',
     'bc.preview': 'Preview', 'bc.recipients': 'Goes to {count} subscribers (Telegram, Zalo).', 'bc.send': 'Send', 'bc.confirm': 'Send this to {count} people?', 'bc.sent': 'Sending broadcast {id}.', 'bc.list': 'Broadcasts', 'bc.progress': 'sent {sent}, failed {failed}, blocked {dropped}, skipped {skipped}, remaining {remaining} of {total}', 'bc.resume': 'Resume', 'bc.none': 'No broadcasts yet.',
+    'ac.create': 'Create account', 'ac.password': 'Password (10 characters or more)', 'ac.role': 'Role', 'ac.list': 'Console accounts', 'ac.active': 'active', 'ac.disabled': 'disabled', 'ac.disable': 'Disable', 'ac.enable': 'Enable', 'ac.saved': 'Account {name} saved.', 'ac.cli': 'Change a password: npm run -s cli -- user passwd NAME (password on standard input).',
     'au.title': 'Audit log', 'au.at': 'When', 'au.by': 'Who', 'au.action': 'Action', 'au.target': 'On',
   },
 };

@@ -2,12 +2,12 @@ import type { FastifyInstance } from 'fastify';
 import { InviteError, resolveInviteUnit } from '../../officers/invite-unit.js';
 import type { ConsoleParts } from '../console-parts.js';
 
-/** Today's localities (not those merged into another) and their units: the choices of the console's forms. */
+/** Today's localities and units (not those merged into another since the plans): the choices of the console's forms and task page. */
 export function currentLocalities(parts: ConsoleParts): { name: string; kind: string; units: string[] }[] {
   const { units, succession } = parts.knowledge;
   return units.localities
     .filter((l) => !succession.localityChange(l.name))
-    .map((l) => ({ name: l.name, kind: l.kind, units: units.unitsOf(l.name).map((u) => u.name) }));
+    .map((l) => ({ name: l.name, kind: l.kind, units: units.unitsOf(l.name).filter((u) => !succession.unitChange(u.name)).map((u) => u.name) }));
 }
 
 /** Cán bộ: invite (the code is shown once, only its hash is kept), list, revoke. Administrators only. */
