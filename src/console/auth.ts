@@ -63,7 +63,7 @@ interface LoginBody {
  * ended at logout), CSRF tokens (@fastify/csrf-protection, secret in the session), sign-in limited per
  * account and per address (@fastify/rate-limit), and the sign-in routes under /api/auth/.
  */
-export async function registerAuth(app: FastifyInstance, store: Store, settings: ConsoleSecurity, accounts: AccountBook, audit: AdminAudit): Promise<void> {
+export async function registerAuth(app: FastifyInstance, store: Store, settings: ConsoleSecurity, accounts: AccountBook, audit: AdminAudit): Promise<{ perAddress: preHandlerAsyncHookHandler }> {
   await app.register(session, {
     secret: settings.sessionSecret,
     cookieName: SESSION_COOKIE,
@@ -119,6 +119,7 @@ export async function registerAuth(app: FastifyInstance, store: Store, settings:
     if (name) await audit.record(name, 'logout');
     return reply.send({ ok: true });
   });
+  return { perAddress };
 }
 
 /**

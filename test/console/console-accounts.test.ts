@@ -90,3 +90,21 @@ describe('audit log', () => {
     expect(all).not.toContain('wrong-0-password');
   });
 });
+
+describe('an officer invited by code', () => {
+  it('makes a console account of their unit with the code, once; a bad form does not spend the code', async () => {
+    const { code } = await parts.officers.invite('Sở Y tế', 'Đà Nẵng');
+    const signup = async (payload: Record<string, string>, withToken = true) => {
+      const a = await anonymous(app, '10.5.0.1');
+      return app.inject({ method: 'POST', url: '/api/auth/invite', remoteAddress: '10.5.0.1', headers: { cookie: a.cookie, ...(withToken ? { 'x-csrf-token': a.csrf } : {}) }, payload });
+    };
+    expect((await signup({ code, name: 'lan.yte', password: 'lan-password-1' }, false)).statusCode).toBe(403);
+    expect((await signup({ code, name: 'lan.yte', password: 'short' })).statusCode).toBe(400);
+    const made = await signup({ code, name: 'Lan.YTe', password: 'lan-password-1' });
+    expect(made.statusCode).toBe(200);
+    expect(made.json().account).toMatchObject({ name: 'lan.yte', role: 'officer', unit: 'Sở Y tế', locality: 'Đà Nẵng' });
+    expect((await signup({ code, name: 'lan.two', password: 'lan-password-1' })).statusCode).toBe(400);
+    expect((await login(app, 'lan.yte', 'lan-password-1', '10.5.0.2')).res.statusCode).toBe(200);
+    expect((await parts.audit.recent(10)).map((e) => `${e.by} ${e.action}`)).toContain('lan.yte account.invite');
+  });
+});
