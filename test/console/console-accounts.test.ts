@@ -108,3 +108,17 @@ describe('an officer invited by code', () => {
     expect((await parts.audit.recent(10)).map((e) => `${e.by} ${e.action}`)).toContain('lan.yte account.invite');
   });
 });
+
+describe('framing', () => {
+  it('never lets a page frame the console, even where a portal may frame the chat', async () => {
+    const { app: portal } = await consoleApp({ env: { EMBED_ORIGINS: 'https://congan.example.gov.vn' } });
+    const chat = await portal.inject({ method: 'GET', url: '/' });
+    expect(String(chat.headers['content-security-policy'])).toMatch(/frame-ancestors https:\/\/congan/);
+    for (const url of ['/admin/', '/api/auth/csrf', '/api/admin/me']) {
+      const res = await portal.inject({ method: 'GET', url });
+      expect(String(res.headers['content-security-policy'])).toMatch(/frame-ancestors 'none'/);
+      expect(res.headers['x-frame-options']).toBe('DENY');
+    }
+    await portal.close();
+  });
+});

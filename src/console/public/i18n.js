@@ -1,7 +1,7 @@
 // The console's words, in Vietnamese (default) and English.
 const STRINGS = {
   vi: {
-    title: 'Bảng điều hành trợ lý VNeID', brand: 'Bảng điều hành', skip: 'Bỏ qua menu', lang: 'English', logout: 'Đăng xuất',
+    title: 'Bảng điều hành trợ lý VNeID', actions: 'Thao tác', brand: 'Bảng điều hành', skip: 'Bỏ qua menu', lang: 'English', logout: 'Đăng xuất',
     'nav.overview': 'Tổng quan', 'nav.review': 'Cần xem lại', 'nav.campaigns': 'Chiến dịch', 'nav.officers': 'Cán bộ', 'nav.tasks': 'Nhiệm vụ', 'nav.broadcasts': 'Gửi tin', 'nav.accounts': 'Tài khoản',
     'role.admin': 'quản trị', 'role.editor': 'biên tập', 'role.officer': 'cán bộ',
     'login.title': 'Đăng nhập', 'login.name': 'Tên đăng nhập', 'login.password': 'Mật khẩu', 'login.submit': 'Đăng nhập', 'login.wrong': 'Sai tên đăng nhập hoặc mật khẩu.', 'login.limited': 'Quá nhiều lần thử. Vui lòng đợi 15 phút rồi thử lại.',
@@ -9,7 +9,7 @@ const STRINGS = {
     'error.generic': 'Có lỗi: {error}', 'error.session': 'Phiên làm việc đã hết. Vui lòng đăng nhập lại.', loading: 'Đang tải…',
     'ov.range': 'Khoảng thời gian', 'ov.since': 'Từ ngày', 'ov.until': 'Đến ngày', 'ov.campaign': 'Chiến dịch', 'ov.all': 'Tất cả', 'ov.show': 'Xem',
     'ov.questions': 'Câu hỏi', 'ov.users': 'Người dùng mới', 'ov.answered': 'Trả lời được', 'ov.clarified': 'Hỏi lại', 'ov.fallback': 'Không trả lời được', 'ov.up': '👍 Hữu ích', 'ov.down': '👎 Chưa đúng',
-    'ov.perDay': 'Câu hỏi mỗi ngày', 'ov.byChannel': 'Theo kênh', 'ov.byCampaign': 'Theo chiến dịch', 'ov.topics': 'Chủ đề hỏi nhiều nhất', 'ov.topic': 'Chủ đề', 'ov.count': 'Số lần', 'ov.channel': 'Kênh', 'ov.none': 'Chưa có câu hỏi nào trong khoảng này.', 'ov.direct': '(không qua chiến dịch)', 'ov.sameAsCli': 'Cùng số liệu với lệnh: npm run -s cli -- campaign stats',
+    'ov.perDay': 'Câu hỏi mỗi ngày', 'ov.byChannel': 'Theo kênh', 'ov.byCampaign': 'Theo chiến dịch', 'ov.topics': 'Chủ đề hỏi nhiều nhất (từ khi bắt đầu, như campaign stats)', 'ov.topic': 'Chủ đề', 'ov.count': 'Số lần', 'ov.channel': 'Kênh', 'ov.none': 'Chưa có câu hỏi nào trong khoảng này.', 'ov.direct': '(không qua chiến dịch)', 'ov.sameAsCli': 'Cùng số liệu với lệnh: npm run -s cli -- campaign stats',
     'rv.intro': 'Các câu hỏi trợ lý chưa trả lời tốt, hỏi nhiều nhất trước; số điện thoại, số giấy tờ và email đã được xóa.', 'rv.reason': 'Lý do', 'rv.all': 'Tất cả',
     'rv.fallback': 'không biết', 'rv.clarify': 'hỏi lại', 'rv.low_confidence': 'chưa chắc', 'rv.negative': '👎', 'rv.times': '{count} lần', 'rv.got': 'Chủ đề đã nhận: {intent}',
     'rv.intent': 'Gán vào chủ đề', 'rv.choose': '— chọn chủ đề —', 'rv.assign': 'Gán làm câu hỏi mẫu', 'rv.handled': 'Đánh dấu đã xử lý', 'rv.empty': 'Không còn câu hỏi nào cần xem lại.',
@@ -25,7 +25,7 @@ const STRINGS = {
     'au.title': 'Nhật ký quản trị', 'au.at': 'Thời gian', 'au.by': 'Người làm', 'au.action': 'Việc', 'au.target': 'Đối tượng',
   },
   en: {
-    title: 'VNeID assistant console', brand: 'Console', skip: 'Skip the menu', lang: 'Tiếng Việt', logout: 'Sign out',
+    title: 'VNeID assistant console', actions: 'Actions', brand: 'Console', skip: 'Skip the menu', lang: 'Tiếng Việt', logout: 'Sign out',
     'nav.overview': 'Overview', 'nav.review': 'To review', 'nav.campaigns': 'Campaigns', 'nav.officers': 'Officers', 'nav.tasks': 'Tasks', 'nav.broadcasts': 'Broadcasts', 'nav.accounts': 'Accounts',
     'role.admin': 'administrator', 'role.editor': 'editor', 'role.officer': 'officer',
     'login.title': 'Sign in', 'login.name': 'User name', 'login.password': 'Password', 'login.submit': 'Sign in', 'login.wrong': 'Wrong user name or password.', 'login.limited': 'Too many attempts. Please wait 15 minutes and try again.',
@@ -33,7 +33,7 @@ const STRINGS = {
     'error.generic': 'Error: {error}', 'error.session': 'Your session has ended. Please sign in again.', loading: 'Loading…',
     'ov.range': 'Period', 'ov.since': 'From', 'ov.until': 'To', 'ov.campaign': 'Campaign', 'ov.all': 'All', 'ov.show': 'Show',
     'ov.questions': 'Questions', 'ov.users': 'New users', 'ov.answered': 'Answered', 'ov.clarified': 'Clarified', 'ov.fallback': 'Not answered', 'ov.up': '👍 Helpful', 'ov.down': '👎 Wrong',
-    'ov.perDay': 'Questions per day', 'ov.byChannel': 'By channel', 'ov.byCampaign': 'By campaign', 'ov.topics': 'Top topics', 'ov.topic': 'Topic', 'ov.count': 'Count', 'ov.channel': 'Channel', 'ov.none': 'No questions in this period.', 'ov.direct': '(no campaign)', 'ov.sameAsCli': 'Same figures as: npm run -s cli -- campaign stats',
+    'ov.perDay': 'Questions per day', 'ov.byChannel': 'By channel', 'ov.byCampaign': 'By campaign', 'ov.topics': 'Top topics (all time, as in campaign stats)', 'ov.topic': 'Topic', 'ov.count': 'Count', 'ov.channel': 'Channel', 'ov.none': 'No questions in this period.', 'ov.direct': '(no campaign)', 'ov.sameAsCli': 'Same figures as: npm run -s cli -- campaign stats',
     'rv.intro': 'Questions the assistant did not answer well, most frequent first; phone, ID numbers and e-mail addresses removed.', 'rv.reason': 'Reason', 'rv.all': 'All',
     'rv.fallback': 'unknown', 'rv.clarify': 'clarified', 'rv.low_confidence': 'unsure', 'rv.negative': '👎', 'rv.times': '{count} times', 'rv.got': 'Topic given: {intent}',
     'rv.intent': 'Assign to topic', 'rv.choose': '— choose a topic —', 'rv.assign': 'Add as example question', 'rv.handled': 'Mark handled', 'rv.empty': 'Nothing left to review.',
