@@ -24,6 +24,13 @@ const CHART_JS = readFileSync(join(dirname(createRequire(import.meta.url).resolv
  * /api/admin/, every route of which asks for a session, a role and, to change anything, a CSRF token.
  */
 export async function registerConsole(app: FastifyInstance, parts: ConsoleParts, security: ConsoleSecurity): Promise<void> {
+  // the chat may be framed by a portal (EMBED_ORIGINS); the console never: no one may frame it to steal clicks
+  app.addHook('onSend', async (req, reply) => {
+    if (!/^\/(?:admin|api\/admin|api\/auth)(?:\/|$)/.test(req.url)) return;
+    const csp = reply.getHeader('content-security-policy');
+    if (typeof csp === 'string') reply.header('content-security-policy', csp.replace(/frame-ancestors [^;]+/, "frame-ancestors 'none'"));
+    reply.header('x-frame-options', 'DENY');
+  });
   const { perAddress } = await registerAuth(app, parts.store, security, parts.accounts, parts.audit);
   registerInviteSignup(app, parts, perAddress);
   await app.register(fastifyStatic, { root: PUBLIC, prefix: '/admin/', index: 'index.html', redirect: true, cacheControl: false, setHeaders: (res) => res.setHeader('cache-control', 'no-cache') });
