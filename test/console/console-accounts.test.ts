@@ -73,6 +73,15 @@ describe('sign-in limits', () => {
   });
 });
 
+describe('tokens', () => {
+  it('limits the tokens (and the sessions they start) one address may ask for', async () => {
+    const codes = [];
+    for (let i = 0; i < 81; i++) codes.push((await app.inject({ method: 'GET', url: '/api/auth/csrf', remoteAddress: '10.6.0.1' })).statusCode);
+    expect(codes.filter((c) => c === 200)).toHaveLength(80);
+    expect(codes[80]).toBe(429);
+  });
+});
+
 describe('audit log', () => {
   it('records sign-ins, failures and every administrative action, with who and what but no secret', async () => {
     const s = await signIn(app, 'admin');
