@@ -29,7 +29,7 @@ export async function broadcastsPage() {
   const showPreview = async () => {
     try {
       counted = await api('POST', '/api/admin/broadcasts/preview', body());
-      preview.replaceChildren(h('pre', { id: 'bc-preview' }, counted.text), h('p', { id: 'bc-count' }, t('bc.recipients', { count: counted.recipients })));
+      preview.replaceChildren(h('div', { id: 'bc-preview', class: 'preview' }, counted.text), h('p', { id: 'bc-count' }, t('bc.recipients', { count: counted.recipients })));
       send.disabled = false;
     } catch (err) {
       preview.replaceChildren(message('error', t('error.generic', { error: err.message })));
