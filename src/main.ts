@@ -1,6 +1,8 @@
 import { dotEnv } from './env.js';
 import { pino } from 'pino';
-import { createAssistant } from './core/build.js';
+import { createAssistant, loadKnowledge } from './core/build.js';
+import { consoleSecurityFrom } from './console/auth.js';
+import { createConsole } from './console/console-parts.js';
 import { buildApp } from './server/app.js';
 import { keptSecret } from './storage/kept-secret.js';
 import { securitySettingsFrom } from './server/security.js';
@@ -36,8 +38,14 @@ if (!Number.isInteger(port) || port <= 0 || port > 65535) {
 const store = openStore(process.env);
 const salt = await keptSecret(store, 'user-hash-salt', process.env.USER_HASH_SALT);
 const cookieSecret = await keptSecret(store, 'cookie-secret', process.env.COOKIE_SECRET);
-log.info({ user_hash_salt: salt.where, cookie_secret: cookieSecret.where }, 'secrets: where they live');
-const assistant = createAssistant({ store, clock: clockFromEnv(process.env), log, userHashSalt: salt.value });
+const sessionSecret = await keptSecret(store, 'session-secret', process.env.SESSION_SECRET);
+log.info({ user_hash_salt: salt.where, cookie_secret: cookieSecret.where, session_secret: sessionSecret.where }, 'secrets: where they live');
+const knowledge = loadKnowledge();
+const assistant = createAssistant({ store, clock: clockFromEnv(process.env), log, userHashSalt: salt.value }, knowledge);
+// the console shares the assistant's example index: an example an editor adds is live in every channel at once
+const consoleParts = createConsole({ store, knowledge, clock: clockFromEnv(process.env), env: process.env, userHashSalt: salt.value });
+const restored = await consoleParts.examples.restore();
+if (restored > 0) log.info({ examples: restored }, "editors' example questions added from the store (export: npm run -s cli -- examples export)");
 let channels: ReturnType<typeof setUpChannels> | undefined;
 let reminders: ReturnType<typeof startReminderSchedule>;
 const app = await buildApp({
@@ -47,6 +55,7 @@ const app = await buildApp({
   logger: log,
   cookieSecret: cookieSecret.value,
   security: securitySettingsFrom(process.env),
+  console: { parts: consoleParts, security: consoleSecurityFrom(process.env, sessionSecret.value) },
   ...trustProxyFrom(process.env.TRUST_PROXY),
 });
 channels = setUpChannels(app, process.env, { assistant, store, log, port });

@@ -53,9 +53,14 @@ export class BroadcastQueue {
     private readonly clock: () => Date,
   ) {}
 
+  /** Who a broadcast to this locality would reach now: subscribers of channels that can send unasked. */
+  async recipients(locality: string | null): Promise<{ channel: string; userId: string }[]> {
+    return (await this.subscriptions.matching(locality)).filter((s) => PUSH_CHANNELS.has(s.channel));
+  }
+
   async create(text: string, locality: string | null): Promise<Broadcast> {
     if (text.trim().length === 0) throw new Error('the broadcast text is empty');
-    const recipients = (await this.subscriptions.matching(locality)).filter((s) => PUSH_CHANNELS.has(s.channel));
+    const recipients = await this.recipients(locality);
     const id = randomUUID().slice(0, 8);
     for (const [i, s] of recipients.entries()) await this.store.set<Job>('broadcast', `${id}:job:${i + 1}`, { channel: s.channel, userId: s.userId });
     const broadcast: Broadcast = { id, text: text.trim(), locality, createdAt: this.clock().toISOString(), total: recipients.length };

@@ -1,10 +1,13 @@
 import { createHash } from 'node:crypto';
 import { LRUCache } from 'lru-cache';
-import type { IncomingMessage, Reply } from '../core/message.js';
+import type { ChannelName, IncomingMessage, Reply } from '../core/message.js';
 import { keptSecret } from '../storage/kept-secret.js';
 import { redactPersonal } from '../util/redact.js';
 import type { Store } from '../storage/store.js';
 import { hashUser, type CampaignBook } from './campaign-book.js';
+
+/** The channels whose questions are counted apart. */
+const CHANNELS: readonly ChannelName[] = ['web', 'telegram', 'zalo', 'zalo-bot', 'console'];
 
 /** Users who came without a campaign link are counted under this code. */
 export const DIRECT = 'direct';
@@ -16,9 +19,16 @@ export interface CampaignFigures {
   users: number;
   questions: number;
   answered: number;
+  /** questions not answered: the clarified ones ("Ý bạn là…?") and the true fallbacks */
   fallback: number;
+  /** of `fallback`, those that got "Ý bạn là…?" */
+  clarified: number;
+  /** 👍 and 👎 pressed */
+  helpful: number;
+  unhelpful: number;
+  by_channel: { channel: string; questions: number }[];
   top_intents: { intent: string; count: number }[];
-  by_day: { day: string; users: number; questions: number; answered: number; fallback: number }[];
+  by_day: { day: string; users: number; questions: number; answered: number; fallback: number; clarified: number }[];
   unanswered: { text: string; count: number }[];
 }
 
@@ -92,6 +102,12 @@ export class CampaignStats {
 
   /** Counts one message and its answer. */
   async record(message: IncomingMessage, reply: Reply, startPayload: string | undefined): Promise<void> {
+    const feedback = message.button === 'fb:up' ? 'up' : message.button === 'fb:down' ? 'down' : undefined;
+    if (feedback) {
+      const code = await this.attribution(message, undefined);
+      if (code) await this.bump(code, feedback, dayOf(this.clock()));
+      return;
+    }
     const isQuestion = (message.text !== undefined && !message.text.trim().startsWith('/')) || message.button?.startsWith('q:');
     if (!startPayload && (!isQuestion || reply.intent.startsWith('ui.') || reply.silent)) return;
     const code = await this.attribution(message, startPayload);
@@ -101,6 +117,8 @@ export class CampaignStats {
     await Promise.all([
       this.bump(code, 'q', day),
       this.bump(code, answered ? 'answered' : 'fallback', day),
+      this.bump(code, `ch:${message.channel}`, day),
+      ...(reply.intent === 'clarify' ? [this.bump(code, 'clarify', day)] : []),
       this.store.increment('stats', `${code}:i:${reply.intent}`),
     ]);
     if (!answered && message.text) await this.rememberUnanswered(code, redactQuestion(message.text));
@@ -114,11 +132,15 @@ export class CampaignStats {
     await this.store.bumpRanked('stats', `${code}:fbtop`, id, 1, UNANSWERED_RANKED);
   }
 
-  async figures(code: string, name: string, intents: string[], since: string | undefined, from: string): Promise<CampaignFigures> {
+  /** A campaign's figures, all time or from `since`, up to `until` (both days included, Vietnam time). */
+  async figures(code: string, name: string, intents: string[], since: string | undefined, from: string, until?: string): Promise<CampaignFigures> {
     const count = (what: string) => this.store.count('stats', `${code}:${what}`);
     const days: string[] = [];
     const start = since && since > from ? since : from;
-    for (let d = start; d <= dayOf(this.clock()) && days.length < 400; d = new Date(Date.parse(`${d}T00:00:00Z`) + 86_400_000).toISOString().slice(0, 10)) days.push(d);
+    const today = dayOf(this.clock());
+    const last = until && until < today ? until : today;
+    const ranged = Boolean(since || until);
+    for (let d = start; d <= last && days.length < 400; d = new Date(Date.parse(`${d}T00:00:00Z`) + 86_400_000).toISOString().slice(0, 10)) days.push(d);
     const by_day = (
       await Promise.all(
         days.map(async (day) => ({
@@ -127,10 +149,14 @@ export class CampaignStats {
           questions: await count(`d:${day}:q`),
           answered: await count(`d:${day}:answered`),
           fallback: await count(`d:${day}:fallback`),
+          clarified: await count(`d:${day}:clarify`),
         })),
       )
     ).filter((d) => d.users + d.questions > 0);
-    const sum = (k: 'users' | 'questions' | 'answered' | 'fallback') => by_day.reduce((n, d) => n + d[k], 0);
+    const sum = (k: 'users' | 'questions' | 'answered' | 'fallback' | 'clarified') => by_day.reduce((n, d) => n + d[k], 0);
+    // counters kept per day but not shown per day: summed over the range when there is one
+    const total = async (what: string) => (ranged ? (await Promise.all(days.map((day) => count(`d:${day}:${what}`)))).reduce((a, b) => a + b, 0) : count(what));
+    const by_channel = (await Promise.all(CHANNELS.map(async (channel) => ({ channel, questions: await total(`ch:${channel}`) })))).filter((c) => c.questions > 0);
     const intentCounts = await Promise.all(intents.map(async (intent) => ({ intent, count: await count(`i:${intent}`) })));
     const unanswered = (
       await Promise.all(
@@ -143,10 +169,14 @@ export class CampaignStats {
     return {
       code,
       name,
-      users: since ? sum('users') : await count('users'),
-      questions: since ? sum('questions') : await count('q'),
-      answered: since ? sum('answered') : await count('answered'),
-      fallback: since ? sum('fallback') : await count('fallback'),
+      users: ranged ? sum('users') : await count('users'),
+      questions: ranged ? sum('questions') : await count('q'),
+      answered: ranged ? sum('answered') : await count('answered'),
+      fallback: ranged ? sum('fallback') : await count('fallback'),
+      clarified: ranged ? sum('clarified') : await count('clarify'),
+      helpful: await total('up'),
+      unhelpful: await total('down'),
+      by_channel,
       top_intents: intentCounts.filter((i) => i.count > 0).sort((a, b) => b.count - a.count).slice(0, 5),
       by_day,
       unanswered,

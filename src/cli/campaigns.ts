@@ -2,10 +2,12 @@ import { writeFileSync } from 'node:fs';
 import { extname } from 'node:path';
 import { parseArgs } from 'node:util';
 import { CampaignBook, CampaignError, isLocalAddress } from '../campaigns/campaign-book.js';
-import { CampaignStats, DIRECT, dayOf } from '../campaigns/campaign-stats.js';
+import { CampaignStats, DIRECT } from '../campaigns/campaign-stats.js';
+import { campaignReport } from '../campaigns/campaign-report.js';
 import { loadKnowledge } from '../core/build.js';
 import { telegramBotUsername } from '../campaigns/bot-username.js';
 import { campaignQr } from '../campaigns/qr.js';
+import { QrRefused, qrLink } from '../campaigns/qr-link.js';
 import { openStore } from '../storage/open-store.js';
 import { clockFromEnv } from '../util/clock.js';
 import { printable } from '../util/redact.js';
@@ -42,12 +44,12 @@ export async function campaignCommand(args: string[]): Promise<void> {
       const campaign = positionals[0] ? await book.get(positionals[0]) : undefined;
       if (!campaign) throw new Error(t('campaign.not_found', { code: positionals[0] ?? '' }));
       if (!values.out || !['.png', '.svg'].includes(extname(values.out).toLowerCase())) throw new Error(t('campaign.qr.needs_out'));
-      const links = book.links(campaign, { ...process.env, TELEGRAM_BOT_USERNAME: await telegramBotUsername(process.env) });
-      const channel = (values.channel ?? campaign.channel ?? (links.telegram ? 'telegram' : 'web')) as keyof typeof links;
-      const link = links[channel];
-      if (!link) throw new Error(t('campaign.qr.no_link', { channel }));
-      if (isLocalAddress(link) && !values['allow-local']) {
-        throw new Error(t('campaign.qr.local', { link }));
+      let link: string;
+      try {
+        link = qrLink(book, campaign, { ...process.env, TELEGRAM_BOT_USERNAME: await telegramBotUsername(process.env) }, { channel: values.channel, allowLocal: values['allow-local'] });
+      } catch (err) {
+        if (!(err instanceof QrRefused)) throw err;
+        throw new Error(err.reason === 'local' ? t('campaign.qr.local', { link: err.detail.link ?? '' }) : t('campaign.qr.no_link', { channel: err.detail.channel }));
       }
       writeFileSync(values.out, await campaignQr(link, campaign.name, extname(values.out).toLowerCase() === '.svg' ? 'svg' : 'png'));
       console.log(t('campaign.qr.wrote', { file: values.out, link }));
@@ -58,10 +60,8 @@ export async function campaignCommand(args: string[]): Promise<void> {
       if (values.since && !/^\d{4}-\d{2}-\d{2}$/.test(values.since)) throw new Error(t('campaign.stats.bad_since'));
       const stats = new CampaignStats(store, book, clock, process.env.USER_HASH_SALT || undefined);
       const intents = [...loadKnowledge().knowledge.intents];
-      const campaigns = (await book.list()).filter((c) => !positionals[0] || c.code === positionals[0]);
-      if (positionals[0] && campaigns.length === 0 && positionals[0] !== DIRECT) throw new Error(t('campaign.not_found', { code: positionals[0] }));
-      const rows = await Promise.all(campaigns.map((c) => stats.figures(c.code, c.name, intents, values.since, dayOf(new Date(c.createdAt)))));
-      if (!positionals[0] || positionals[0] === DIRECT) rows.push(await stats.figures(DIRECT, '(no campaign)', intents, values.since, values.since ?? dayOf(new Date(clock().getTime() - 90 * 86_400_000))));
+      if (positionals[0] && positionals[0] !== DIRECT && !(await book.get(positionals[0]))) throw new Error(t('campaign.not_found', { code: positionals[0] }));
+      const rows = await campaignReport(stats, book, intents, { since: values.since, code: positionals[0] }, clock);
       if (values.json) {
         console.log(JSON.stringify(rows, null, 2));
         return;

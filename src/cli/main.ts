@@ -16,6 +16,8 @@ import { checkCommand } from './check.js';
 import { reviewCommand } from './review.js';
 import { remindersCommand } from './reminders.js';
 import { cliLanguage, describeError, setLanguage, t, takeLanguageOption } from './text.js';
+import { userCommand } from './users.js';
+import { examplesCommand } from './examples.js';
 
 // `cli ... | head` closes the pipe early: that ends the command quietly, not with a stack trace
 process.stdout.on('error', (err: NodeJS.ErrnoException) => {
@@ -119,7 +121,7 @@ async function evaluate(args: string[]): Promise<void> {
   }, LocalStore.memory());
 }
 
-const COMMANDS: Record<string, (args: string[]) => Promise<void | number>> = { ask, chat, eval: evaluate, check: checkCommand, review: reviewCommand, 'import-plan': importPlanCommand, officer: officerCommand, task: taskCommand, campaign: campaignCommand, broadcast: broadcastCommand, reminders: remindersCommand };
+const COMMANDS: Record<string, (args: string[]) => Promise<void | number>> = { ask, chat, eval: evaluate, check: checkCommand, review: reviewCommand, 'import-plan': importPlanCommand, officer: officerCommand, task: taskCommand, campaign: campaignCommand, broadcast: broadcastCommand, reminders: remindersCommand, user: userCommand, examples: examplesCommand };
 
 async function main(argv: string[]): Promise<number> {
   // --lang vi|en wins over LC_ALL, then LANG; Vietnamese by default

@@ -4,6 +4,7 @@ import type { Sender } from '../broadcasts/senders.js';
 import { PUSH_CHANNELS, Subscriptions } from '../broadcasts/subscriptions.js';
 import type { Store } from '../storage/store.js';
 import type { TaskBook, UnitTask } from '../tasks/task-book.js';
+import { isDueSoon, isOverdue } from '../tasks/task-counts.js';
 import { fill } from '../util/fill.js';
 import type { OfficerDesk, OfficerStrings } from './desk.js';
 import type { Officer, OfficerRegistry } from './registry.js';
@@ -18,10 +19,6 @@ const VIETNAM_OFFSET_MS = 7 * 60 * 60_000;
 /** The day in Vietnam (YYYY-MM-DD) at an instant. */
 export function vietnamDay(at: Date): string {
   return new Date(at.getTime() + VIETNAM_OFFSET_MS).toISOString().slice(0, 10);
-}
-
-function addDays(day: string, n: number): string {
-  return new Date(Date.parse(`${day}T00:00:00Z`) + n * 86_400_000).toISOString().slice(0, 10);
 }
 
 /** Whether an officer wants the daily digest: on unless they said "tắt nhắc việc". Kept with the officers. */
@@ -94,12 +91,11 @@ export class Reminders {
   async digest(officer: Officer, day: string): Promise<Digest | undefined> {
     const unit = this.desk.unitOf(officer);
     if (!unit) return undefined;
-    const until = addDays(day, DUE_SOON_DAYS);
     const mine = (await this.parts.tasks.tasksOf(unit)).filter(
       (i) => i.status.state !== 'done' && i.task.deadline.kind === 'date' && i.task.deadline.due && (i.role === 'lead' || i.role === 'support' || i.mayChange),
     );
-    const overdue = mine.filter((i) => i.task.deadline.due! < day);
-    const soon = mine.filter((i) => i.task.deadline.due! >= day && i.task.deadline.due! <= until);
+    const overdue = mine.filter((i) => isOverdue(i, day));
+    const soon = mine.filter((i) => isDueSoon(i, day, DUE_SOON_DAYS));
     if (overdue.length === 0 && soon.length === 0) return undefined;
     const section = (title: string, items: UnitTask[]) =>
       items.length === 0

@@ -21,6 +21,15 @@ interface Entry {
   intent: string | null;
 }
 
+/** Who took a question off the list, and the intent it was given, if any. */
+export interface Handled {
+  by: string;
+  at: string;
+  intent?: string;
+}
+
+/** Handled questions are passed over: this many more are read so a page stays full. */
+const HANDLED_LOOKAHEAD = 200;
 /** How many distinct questions are ranked: past that the rarest fall off, never the frequent ones. */
 const RANKED = 2000;
 /** How long a question's text is kept. */
@@ -43,15 +52,26 @@ export class ReviewList {
     await Promise.all([this.store.bumpRanked('stats', 'review:top', id, 1, RANKED), this.store.bumpRanked('stats', `review:top:${reason}`, id, 1, RANKED)]);
   }
 
-  /** The most frequent questions to review, optionally of one reason. */
+  /** The most frequent questions still to review (not marked handled), optionally of one reason. */
   async top(limit = 20, reason?: ReviewReason): Promise<ReviewItem[]> {
-    const ranked = await this.store.topRanked('stats', reason ? `review:top:${reason}` : 'review:top', limit);
+    const ranked = await this.store.topRanked('stats', reason ? `review:top:${reason}` : 'review:top', limit + HANDLED_LOOKAHEAD);
     const items = await Promise.all(
       ranked.map(async (r) => {
-        const entry = await this.store.getFlag<Entry>('stats', `review:t:${r.member}`);
-        return entry ? { id: r.member, ...entry, count: r.score } : undefined;
+        const [entry, handled] = await Promise.all([this.store.getFlag<Entry>('stats', `review:t:${r.member}`), this.store.getFlag<Handled>('stats', `review:done:${r.member}`)]);
+        return entry && !handled ? { id: r.member, ...entry, count: r.score } : undefined;
       }),
     );
-    return items.filter((x): x is ReviewItem => x !== undefined);
+    return items.filter((x): x is ReviewItem => x !== undefined).slice(0, limit);
+  }
+
+  async get(id: string): Promise<ReviewItem | undefined> {
+    if (!/^[0-9a-f]{16}$/.test(id)) return undefined;
+    const entry = await this.store.getFlag<Entry>('stats', `review:t:${id}`);
+    return entry ? { id, ...entry, count: 0 } : undefined;
+  }
+
+  /** An editor dealt with the question (answered it by an example, or decided it needs nothing): it leaves the list. */
+  async markHandled(id: string, handled: Handled): Promise<void> {
+    await this.store.setFlag('stats', `review:done:${id}`, handled, KEEP_MS);
   }
 }

@@ -4,6 +4,9 @@ import Fastify, { type FastifyBaseLogger, type FastifyInstance } from 'fastify';
 import type { Assistant } from '../core/assistant.js';
 import { registerWebChat } from '../channels/web/web-chat.js';
 import type { Store } from '../storage/store.js';
+import { registerConsole } from '../console/console.js';
+import type { ConsoleSecurity } from '../console/auth.js';
+import type { ConsoleParts } from '../console/console-parts.js';
 import { registerSecurity, securitySettingsFrom, type SecuritySettings } from './security.js';
 
 export interface ChannelState {
@@ -23,6 +26,21 @@ export interface AppParts {
   security?: SecuritySettings;
   /** Fastify's trustProxy: true, a hop count or addresses, when the server sits behind a reverse proxy */
   trustProxy?: boolean | string[];
+  /** the operations console (/admin, /api/admin/); off when not given */
+  console?: { parts: ConsoleParts; security: ConsoleSecurity };
+}
+
+/** A route as registered: tests walk them (every /api/admin/ route must refuse strangers). */
+export interface RegisteredRoute {
+  method: string;
+  url: string;
+  roles?: readonly string[] | undefined;
+}
+
+declare module 'fastify' {
+  interface FastifyInstance {
+    registeredRoutes: RegisteredRoute[];
+  }
 }
 
 /** Request bodies over this size get 413. */
@@ -44,6 +62,11 @@ export async function buildApp(parts: AppParts): Promise<FastifyInstance> {
     ...(parts.trustProxy !== undefined ? { trustProxy: parts.trustProxy } : {}),
   }) as unknown as FastifyInstance;
   app.server.maxConnections = MAX_CONNECTIONS;
+  const routes: RegisteredRoute[] = [];
+  app.decorate('registeredRoutes', routes);
+  app.addHook('onRoute', (r) => {
+    for (const method of [r.method].flat()) routes.push({ method, url: r.url, roles: (r.config as { roles?: readonly string[] } | undefined)?.roles });
+  });
 
   app.setErrorHandler((err: { statusCode?: number; validation?: unknown; message: string }, req, reply) => {
     const status = err.statusCode ?? 500;
@@ -64,5 +87,6 @@ export async function buildApp(parts: AppParts): Promise<FastifyInstance> {
   });
 
   registerWebChat(app, parts.assistant, limits, security.embedOrigins.length > 0);
+  if (parts.console) await registerConsole(app, parts.console.parts, parts.console.security);
   return app;
 }

@@ -9,8 +9,8 @@ export interface StoreSettings {
   DATABASE_URL?: string | undefined;
 }
 
-/** What DATABASE_URL takes over: officers, task status and the audit log. */
-export const DURABLE_NAMESPACES: readonly Namespace[] = ['task', 'audit', 'officer', 'invite'];
+/** What DATABASE_URL takes over: officers, task status, the audit log, console accounts and editors' examples. */
+export const DURABLE_NAMESPACES: readonly Namespace[] = ['task', 'audit', 'officer', 'invite', 'account', 'example'];
 
 /** Sends some namespaces to one store and the rest to another (PostgreSQL for the durable records). */
 export class RoutedStore implements Store {

@@ -17,6 +17,10 @@ export type Namespace =
   | 'broadcast'
   | 'channel'
   | 'inbox'
+  /** console accounts (tài khoản quản trị) */
+  | 'account'
+  /** example questions editors added from the console, until exported to data/examples */
+  | 'example'
   | 'test';
 
 export interface Store {

@@ -56,7 +56,7 @@ describe('campaigns', () => {
     expect(f.questions).toBe(4);
     expect(f.answered).toBe(4);
     expect(f.top_intents).toEqual(expect.arrayContaining([{ intent: 'vneid.level2.how', count: 2 }, { intent: 'fee', count: 2 }]));
-    expect(f.by_day).toEqual([{ day: '2024-03-05', users: 3, questions: 4, answered: 4, fallback: 0 }]);
+    expect(f.by_day).toEqual([{ day: '2024-03-05', users: 3, questions: 4, answered: 4, fallback: 0, clarified: 0 }]);
   });
 
   it('keep the first contact: a person who came directly is not credited to a later campaign', async () => {
