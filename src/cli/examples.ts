@@ -3,6 +3,7 @@ import { loadKnowledge } from '../core/build.js';
 import { AddedExamples } from '../review/added-examples.js';
 import { openStore } from '../storage/open-store.js';
 import { printable } from '../util/redact.js';
+import { t } from './text.js';
 
 /**
  * `examples export [--intent ID]`: the example questions editors added in the console, per intent, to
@@ -10,18 +11,18 @@ import { printable } from '../util/redact.js';
  */
 export async function examplesCommand(args: string[]): Promise<void> {
   const [sub, ...rest] = args;
-  if (sub !== 'export') throw new Error('examples needs a subcommand: export [--intent ID]');
+  if (sub !== 'export') throw new Error(t('examples.needs_sub'));
   const { values } = parseArgs({ args: rest, options: { intent: { type: 'string' } } });
   const store = openStore(process.env);
   try {
     const knowledge = loadKnowledge();
-    const added = new AddedExamples(store, knowledge.examples, (t) => t, knowledge.knowledge.intents);
+    const added = new AddedExamples(store, knowledge.examples, (text) => text, knowledge.knowledge.intents);
     const byIntent = await added.byIntent();
     if (values.intent) {
       for (const line of byIntent.get(values.intent) ?? []) console.log(printable(line));
       return;
     }
-    if (byIntent.size === 0) console.log('# No example questions added in the console yet.');
+    if (byIntent.size === 0) console.log(t('examples.none'));
     for (const [intent, lines] of [...byIntent].sort(([a], [b]) => a.localeCompare(b))) {
       console.log(`# data/examples/${intent}.txt`);
       for (const line of lines) console.log(printable(line));

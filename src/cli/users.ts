@@ -3,16 +3,17 @@ import { AccountBook, ROLES, type Role } from '../console/accounts.js';
 import { AdminAudit } from '../console/admin-audit.js';
 import { openStore } from '../storage/open-store.js';
 import { clockFromEnv } from '../util/clock.js';
+import { t } from './text.js';
 
 /** The password from the variable named by --password-env, or the first line of standard input: never from the command line, where `ps` and the shell history would show it. */
 async function readPassword(variable: string | undefined): Promise<string> {
   if (variable) {
     const value = process.env[variable];
-    if (!value) throw new Error(`--password-env ${variable}: the variable is not set or empty`);
+    if (!value) throw new Error(t('user.password_env_empty', { variable }));
     return value;
   }
-  const password = process.stdin.isTTY ? await typedUnseen('Password: ') : ((await text(process.stdin)).split(/\r?\n/)[0] ?? '');
-  if (!password) throw new Error('no password: give it on standard input (echo "$PW" | ...) or with --password-env VAR');
+  const password = process.stdin.isTTY ? await typedUnseen(t('user.password_prompt')) : ((await text(process.stdin)).split(/\r?\n/)[0] ?? '');
+  if (!password) throw new Error(t('user.no_password'));
   return password;
 }
 
@@ -41,7 +42,7 @@ function typedUnseen(prompt: string): Promise<string> {
     const onData = (chunk: Buffer) => {
       for (const ch of chunk.toString('utf8')) {
         if (ch === '\r' || ch === '\n') return done();
-        if (ch === '\u0003') return done(new Error('stopped'));
+        if (ch === '\u0003') return done(new Error(t('user.stopped')));
         if (ch === '\u007f' || ch === '\b') typed = typed.slice(0, -1);
         else typed += ch;
       }
@@ -60,36 +61,36 @@ export async function userCommand(args: string[]): Promise<void> {
   try {
     if (sub === 'add') {
       const { values } = parseArgs({ args: rest, options: { name: { type: 'string' }, role: { type: 'string' }, unit: { type: 'string' }, locality: { type: 'string' }, 'password-env': { type: 'string' } } });
-      if (!values.name || !values.role) throw new Error(`user add needs --name NAME --role ${ROLES.join('|')} (officer: also --unit and --locality)`);
+      if (!values.name || !values.role) throw new Error(t('user.add_needs', { roles: ROLES.join('|') }));
       const account = await accounts.add(values.name, values.role as Role, await readPassword(values['password-env']), { unit: values.unit, locality: values.locality });
       await audit.record('cli', 'account.add', account.name, account.role);
-      console.log(`Account ${account.name} (${account.role}) created. Sign in at /admin/.`);
+      console.log(t('user.created', { name: account.name, role: account.role }));
       return;
     }
     if (sub === 'list') {
       const all = await accounts.list();
-      if (all.length === 0) console.log('No accounts yet: user add --name NAME --role admin');
-      for (const a of all) console.log(`${a.name}\t${a.role}${a.unit ? `\t${a.unit}, ${a.locality}` : ''}\t${a.disabled ? 'disabled' : 'active'}\tsince ${a.createdAt.slice(0, 10)}`);
+      if (all.length === 0) console.log(t('user.none'));
+      for (const a of all) console.log(t('user.row', { name: a.name, role: a.role, unit: a.unit ? `\t${a.unit}, ${a.locality}` : '', state: t(a.disabled ? 'user.disabled' : 'user.active'), since: a.createdAt.slice(0, 10) }));
       return;
     }
     if (sub === 'passwd') {
       const { values, positionals } = parseArgs({ args: rest, options: { name: { type: 'string' }, 'password-env': { type: 'string' } }, allowPositionals: true });
       const name = values.name ?? positionals[0];
-      if (!name) throw new Error('user passwd needs the account NAME');
+      if (!name) throw new Error(t('user.passwd_needs'));
       await accounts.setPassword(name, await readPassword(values['password-env']));
       await audit.record('cli', 'account.passwd', name);
-      console.log(`Password of ${name} changed.`);
+      console.log(t('user.passwd_done', { name }));
       return;
     }
     if (sub === 'disable' || sub === 'enable') {
       const name = rest[0];
-      if (!name) throw new Error(`user ${sub} needs the account NAME`);
+      if (!name) throw new Error(t('user.state_needs', { sub }));
       await accounts.setDisabled(name, sub === 'disable');
       await audit.record('cli', `account.${sub}`, name);
-      console.log(`${name} is ${sub}d${sub === 'disable' ? ': its sessions end at their next request' : ''}.`);
+      console.log(t(sub === 'disable' ? 'user.disable_done' : 'user.enable_done', { name }));
       return;
     }
-    throw new Error('user needs a subcommand: add, list, passwd, disable or enable');
+    throw new Error(t('user.needs_sub'));
   } finally {
     await store.close();
   }

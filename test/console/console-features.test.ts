@@ -151,11 +151,12 @@ describe('cli user', () => {
   const userDir = join(dir, 'users');
 
   it('creates the first administrator with the password on standard input, lists, disables; never takes a password argument', { timeout: 60_000 }, () => {
-    const run = (args: string[], input = '') => spawnSync(TSX, ['src/cli/main.ts', 'user', ...args], { cwd: ROOT, input, env: { ...process.env, DATA_DIR: userDir, REDIS_URL: '', DATABASE_URL: '' }, encoding: 'utf8' });
-    expect(run(['add', '--name', 'Chief', '--role', 'admin'], 'a-long-password-1\n').stdout).toMatch(/chief \(admin\) created/);
+    const run = (args: string[], input = '') => spawnSync(TSX, ['src/cli/main.ts', 'user', ...args], { cwd: ROOT, input, env: { ...process.env, DATA_DIR: userDir, REDIS_URL: '', DATABASE_URL: '', LANG: 'C.UTF-8', LC_ALL: '' }, encoding: 'utf8' });
+    expect(run(['add', '--name', 'Chief', '--role', 'admin'], 'a-long-password-1\n').stdout).toMatch(/Đã tạo tài khoản chief \(admin\)/);
     expect(run(['add', '--name', 'x', '--role', 'admin', '--password', 'on-the-command-line']).status).not.toBe(0);
-    expect(run(['list']).stdout).toMatch(/^chief\tadmin\tactive/m);
+    expect(run(['list']).stdout).toMatch(/^chief\tadmin\tđang dùng/m);
+    expect(run(['list', '--lang', 'en']).stdout).toMatch(/^chief\tadmin\tactive/m);
     expect(run(['disable', 'chief']).status).toBe(0);
-    expect(run(['list']).stdout).toMatch(/^chief\tadmin\tdisabled/m);
+    expect(run(['list', '--lang', 'en']).stdout).toMatch(/^chief\tadmin\tdisabled/m);
   });
 });
