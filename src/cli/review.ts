@@ -3,8 +3,8 @@ import { ReviewList, type ReviewReason } from '../review/review-list.js';
 import { openStore } from '../storage/open-store.js';
 import { printable } from '../util/redact.js';
 
-const REASONS: ReviewReason[] = ['fallback', 'clarify', 'low_confidence', 'negative'];
-const LABEL: Record<ReviewReason, string> = { fallback: 'không biết', clarify: 'hỏi lại', low_confidence: 'chưa chắc', negative: '👎' };
+const REASONS: ReviewReason[] = ['fallback', 'clarify', 'low_confidence', 'negative', 'handoff'];
+const LABEL: Record<ReviewReason, string> = { fallback: 'không biết', clarify: 'hỏi lại', low_confidence: 'chưa chắc', negative: '👎', handoff: 'cán bộ đã trả lời' };
 
 
 /** `cli review [--reason R] [--limit N] [--json]`: the questions editors should look at, most frequent first. */

@@ -32,7 +32,7 @@ export async function userCommand(args: string[]): Promise<void> {
   try {
     if (sub === 'add') {
       const { values } = parseArgs({ args: rest, options: { name: { type: 'string' }, role: { type: 'string' }, unit: { type: 'string' }, locality: { type: 'string' }, 'password-env': { type: 'string' } } });
-      if (!values.name || !values.role) throw new Error(`user add needs --name NAME --role ${ROLES.join('|')} (officer: also --unit and --locality)`);
+      if (!values.name || !values.role) throw new Error(`user add needs --name NAME --role ${ROLES.join('|')} (officer: also --unit and --locality; agent: --locality)`);
       const account = await accounts.add(values.name, values.role as Role, await readPassword(values['password-env']), { unit: values.unit, locality: values.locality });
       await audit.record('cli', 'account.add', account.name, account.role);
       console.log(`Account ${account.name} (${account.role}) created. Sign in at /admin/.`);

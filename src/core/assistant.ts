@@ -103,6 +103,11 @@ export class Assistant {
     await this.parts.sessions.store.delete('session', `${channel}:${userId}`);
   }
 
+  /** What staff sent a person who cannot be sent to (the web chat's page asks), and whether their request is open. */
+  async handoffUpdates(channel: IncomingMessage['channel'], userId: string): Promise<{ messages: string[]; open: boolean; state?: string }> {
+    return this.parts.handoff ? this.parts.handoff.updates(channel, userId) : { messages: [], open: false };
+  }
+
   /** Waits for the messages being answered (graceful shutdown). */
   drain(): Promise<void> {
     return this.queue.drain();

@@ -126,4 +126,10 @@ export class HandoffTalk {
     }
     return { reply: out, misses, offered: ask };
   }
+
+  /** For a page that cannot be sent to (the web chat): what staff sent since, and whether the request is still open. */
+  async updates(channel: IncomingMessage['channel'], userId: string): Promise<{ messages: string[]; open: boolean; state?: string }> {
+    const [messages, open] = await Promise.all([this.parts.outbox.take(channel, userId), this.parts.book.activeFor(channel, userId)]);
+    return { messages: messages.map((m) => m.text), open: open !== undefined, ...(open ? { state: open.state } : {}) };
+  }
 }

@@ -36,8 +36,12 @@ export interface Closing {
   at: string;
 }
 
-/** What became of an answer on its way to the citizen. */
-export type Delivery = { state: 'sent'; at: string } | { state: 'waiting'; why: string } | { state: 'failed'; why: string };
+/**
+ * What became of an answer on its way to the citizen. `why` is a code the console words:
+ * web_page (the citizen's page takes it), zalo_window (outside Zalo's consultation window),
+ * not_configured, blocked, error.
+ */
+export type Delivery = { state: 'sent'; at: string } | { state: 'waiting' | 'failed'; why: string; detail?: string };
 
 /** An agent's answer (sent to the citizen) or internal note (never sent). */
 export interface StaffEntry {

@@ -97,8 +97,10 @@
       const reply = await res.json();
       typing.remove();
       if (reply.language && reply.language !== lang) { lang = reply.language; storage && storage.setItem('vneid-chat-lang', lang); applyLanguage(); }
-      add('bot', reply.reply, reply.source);
-      showButtons(reply.buttons, reply.feedback);
+      // while staff hold the conversation the assistant may say nothing at all
+      if (reply.reply) add('bot', reply.reply, reply.source);
+      if (reply.reply || reply.buttons.length) showButtons(reply.buttons, reply.feedback);
+      if (reply.handoff === true) watchStaff(); else if (reply.handoff === false) stopWatching();
     } catch {
       typing.remove();
       const err = add('bot error', UI[lang].error, '', false);
@@ -109,6 +111,20 @@
       input.focus();
     }
   }
+
+  // "Ask a person": while a request is open the page asks every 2 s for what staff sent
+  let watching = null;
+  async function checkStaff() {
+    try {
+      const res = await fetch('api/chat/updates', { credentials: 'same-origin', cache: 'no-store' });
+      if (!res.ok) return;
+      const updates = await res.json();
+      for (const text of updates.messages) add('bot staff', text);
+      if (updates.open) watchStaff(); else stopWatching();
+    } catch { /* the next look will tell */ }
+  }
+  function watchStaff() { if (!watching) watching = setInterval(checkStaff, 2000); }
+  function stopWatching() { if (watching) clearInterval(watching); watching = null; }
 
   form.addEventListener('submit', (e) => {
     e.preventDefault();
@@ -138,4 +154,5 @@
   applyLanguage();
   if (history.length > 0) for (const m of history) add(m.cls, m.text, m.source, false);
   else talk({ text: campaign ? '/start ' + campaign : '/start' });
+  checkStaff();
 })();

@@ -48,6 +48,11 @@ const STRINGS = {
   },
 };
 
+/** Strings a page brings along (kept in its own module). */
+export function addStrings(more) {
+  for (const lang of Object.keys(STRINGS)) Object.assign(STRINGS[lang], more[lang] ?? {});
+}
+
 let language = localStorage.getItem('console-lang') === 'en' ? 'en' : 'vi';
 
 export function lang() {
