@@ -32,7 +32,7 @@ export class StaffDesk {
   ) {}
 
   /** Sends one outbox message unless it went already; a send that did not arrive gives its mark back. */
-  private async send(channel: ChannelName, userId: string, n: number, text: string): Promise<Delivery> {
+  async sendOnce(channel: ChannelName, userId: string, n: number, text: string): Promise<Delivery> {
     if (!(await this.outbox.claim(channel, userId, n))) return { state: 'sent', at: (await this.outbox.sentAt(channel, userId, n))?.at ?? '' };
     let delivery: Delivery;
     try {
@@ -47,7 +47,7 @@ export class StaffDesk {
   async answer(handoff: HandoffView, by: string, text: string): Promise<AnswerDelivery> {
     const entry = await this.book.addEntry(handoff.id, 'answer', by, text);
     const message = await this.outbox.push(handoff.channel, handoff.userId, this.text(handoff.language, 'answer', { text }), handoff.id, entry.n);
-    const delivery = await this.send(handoff.channel, handoff.userId, message.n, message.text);
+    const delivery = await this.sendOnce(handoff.channel, handoff.userId, message.n, message.text);
     await this.book.setDelivery(handoff.id, entry.n, message.n, delivery);
     return { entry, delivery };
   }
@@ -60,7 +60,7 @@ export class StaffDesk {
   async close(handoff: HandoffView, outcome: Outcome, by: string): Promise<{ closed: boolean; delivery?: Delivery }> {
     if (!(await this.book.close(handoff.id, outcome, by))) return { closed: false };
     const message = await this.outbox.push(handoff.channel, handoff.userId, this.text(handoff.language, 'closed'), handoff.id);
-    return { closed: true, delivery: await this.send(handoff.channel, handoff.userId, message.n, message.text) };
+    return { closed: true, delivery: await this.sendOnce(handoff.channel, handoff.userId, message.n, message.text) };
   }
 
   async conversation(handoff: HandoffView): Promise<Conversation> {
