@@ -1,11 +1,12 @@
 import { api } from '../api.js';
-import { figure, h, message, table } from '../dom.js';
-import { addStrings, formatNumber, t } from '../i18n.js';
+import { h, message, table } from '../dom.js';
+import { addStrings, formatNumber, lang, t } from '../i18n.js';
 import { LIVE_HELP_STRINGS } from './live-help-strings.js';
 
 addStrings(LIVE_HELP_STRINGS);
 const REFRESH_MS = 3000;
-const time = (iso) => new Date(iso).toLocaleString(undefined, { hour: '2-digit', minute: '2-digit', day: '2-digit', month: '2-digit' });
+// what agents read is Vietnam time, whatever the computer's zone
+const time = (iso) => new Date(iso).toLocaleString(lang() === 'vi' ? 'vi-VN' : 'en-GB', { timeZone: 'Asia/Ho_Chi_Minh', hour: '2-digit', minute: '2-digit', day: '2-digit', month: '2-digit' });
 
 /** Runs `tick` every few seconds while `root` is on the page. */
 function live(root, tick) {
@@ -37,7 +38,7 @@ async function queueView() {
     const data = await api('GET', '/api/admin/handoffs?closed=true');
     document.title = `${data.waiting > 0 ? `(${data.waiting}) ` : ''}${t('nav.handoff')}`;
     const rows = data.items.map((item) => h('tr', { 'data-id': item.id },
-      h('td', { class: 'num' }, t('ho.minutes', { n: formatNumber(item.waitingMinutes) })),
+      h('td', { class: 'num' }, item.state === 'closed' ? '—' : t('ho.minutes', { n: formatNumber(item.waitingMinutes) })),
       h('td', { class: 'hide-phone' }, item.locality),
       h('td', {}, item.channel),
       h('td', {}, h('q', {}, item.preview)),
@@ -53,7 +54,10 @@ async function queueView() {
       } }, t('ho.claim')) : '')));
     root.replaceChildren(
       h('p', {}, t('ho.intro')),
-      h('div', { class: 'figures' }, figure(t('ho.waiting'), h('span', { id: 'ho-waiting' }, formatNumber(data.waiting))), figure(t('ho.locality'), data.locality ?? t('ho.all')), figure('', h('span', { class: data.open ? 'ok' : 'warn' }, data.open ? t('ho.open') : t('ho.closed')))),
+      h('div', { class: 'figures' },
+        h('div', { class: 'figure' }, h('b', { id: 'ho-waiting' }, formatNumber(data.waiting)), h('span', {}, t('ho.waiting'))),
+        h('div', { class: 'figure' }, h('b', {}, data.locality ?? t('ho.all')), h('span', {}, t('ho.locality')))),
+      h('p', { class: data.open ? 'ok' : 'warn' }, data.open ? t('ho.open') : t('ho.closed')),
       status,
       rows.length ? table([{ label: t('ho.since'), num: true }, { label: t('ho.locality'), cls: 'hide-phone' }, t('ho.channel'), t('ho.question'), t('ho.state'), ''], rows) : h('p', {}, t('ho.none')),
     );
@@ -93,7 +97,7 @@ async function conversationView(id) {
   }
   const header = h('p');
   const forms = h('div', {},
-    h('form', { class: 'card', onsubmit: (e) => { e.preventDefault(); if (answer.value.trim()) void act('answer', () => ({ text: answer.value }), (res) => { answer.value = ''; status.replaceChildren(message(res.delivery.state === 'sent' ? 'success' : 'notice', deliveryText(res.delivery))); })(); } },
+    h('form', { class: 'card', onsubmit: (e) => { e.preventDefault(); if (answer.value.trim()) void act('answer', () => ({ text: answer.value }), () => { answer.value = ''; status.replaceChildren(); })(); } },
       h('label', { for: 'ho-answer' }, t('ho.answer'), answer), h('div', { class: 'actions' }, h('button', { type: 'submit' }, t('ho.send')))),
     h('form', { class: 'card', onsubmit: (e) => { e.preventDefault(); if (note.value.trim()) void act('note', () => ({ text: note.value }), () => { note.value = ''; })(); } },
       h('label', { for: 'ho-note' }, t('ho.noteLabel'), note), h('div', { class: 'actions' }, h('button', { type: 'submit', class: 'secondary' }, t('ho.addNote')))),
