@@ -134,7 +134,7 @@ export class Assistant {
     const decided = await this.decide(message, session, officer);
     const after = talk ? await talk.afterReply(message, session, decided, caught.carried) : { reply: decided, misses: 0, offered: false };
     const reply = after.reply;
-    const next: Session = { ...session, language: reply.language, misses: after.misses, turns: withTurns(session, now, ...turnsOf(message, reply, now)) };
+    const next: Session = { ...session, language: reply.language, misses: after.misses, turns: withTurns(session, now, ...turnsOf(message, reply, now, this.pressed(message.button, reply.language))) };
     if (after.offered) next.offeredAt = now.getTime();
     if (!SMALL_TALK.has(reply.intent) && !reply.intent.startsWith('ui.') && !reply.intent.startsWith('officer.')) {
       // a facet reply keeps the topic it was a facet of
@@ -203,6 +203,12 @@ export class Assistant {
     // Officer buttons do nothing for anyone else: a citizen who forges one gets the fallback.
     const officerReply = officer ? await desk.press(payload, officer, language) : undefined;
     return officerReply ?? renderer.answer('fallback', language);
+  }
+
+  /** What the person saw on the button they pressed, for the transcript staff read. */
+  private pressed(payload: string | undefined, language: Language): string | undefined {
+    if (payload?.startsWith('q:')) return this.parts.renderer.button(payload.slice(2), language).label;
+    return this.parts.renderer.feedback(language).find((b) => b.payload === payload)?.label;
   }
 
   private knows(intent: string): boolean {

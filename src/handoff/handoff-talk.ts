@@ -36,9 +36,9 @@ function simple(text: string | undefined): string {
 }
 
 /** The turns one message and its reply add to the transcript. */
-export function turnsOf(message: IncomingMessage, reply: Reply, now: Date): Turn[] {
+export function turnsOf(message: IncomingMessage, reply: Reply, now: Date, buttonLabel?: string): Turn[] {
   const at = now.toISOString();
-  const said = message.text !== undefined ? message.text.slice(0, 1000) : message.button ? `[${message.button}]` : `[${message.attachment ?? 'other'}]`;
+  const said = message.text !== undefined ? message.text.slice(0, 1000) : message.button ? `[${buttonLabel ?? message.button}]` : `[${message.attachment ?? 'other'}]`;
   const turns: Turn[] = [{ at, from: 'citizen', text: said }];
   if (!reply.silent && reply.text) turns.push({ at, from: 'assistant', text: reply.text.length > 600 ? `${reply.text.slice(0, 600)}…` : reply.text });
   return turns;

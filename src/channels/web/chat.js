@@ -120,7 +120,8 @@
       if (!res.ok) return;
       const updates = await res.json();
       for (const text of updates.messages) add('bot staff', text);
-      if (updates.open) watchStaff(); else stopWatching();
+      if (updates.open) watchStaff();
+      else if (watching) { stopWatching(); document.querySelectorAll('.chips').forEach((c) => c.remove()); } // "Hủy yêu cầu" has nothing left to cancel
     } catch { /* the next look will tell */ }
   }
   function watchStaff() { if (!watching) watching = setInterval(checkStaff, 2000); }

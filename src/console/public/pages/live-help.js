@@ -1,12 +1,15 @@
 import { api } from '../api.js';
 import { h, message, table } from '../dom.js';
-import { addStrings, formatNumber, lang, t } from '../i18n.js';
+import { addStrings, formatNumber, t } from '../i18n.js';
 import { LIVE_HELP_STRINGS } from './live-help-strings.js';
 
 addStrings(LIVE_HELP_STRINGS);
 const REFRESH_MS = 3000;
-// what agents read is Vietnam time, whatever the computer's zone
-const time = (iso) => new Date(iso).toLocaleString(lang() === 'vi' ? 'vi-VN' : 'en-GB', { timeZone: 'Asia/Ho_Chi_Minh', hour: '2-digit', minute: '2-digit', day: '2-digit', month: '2-digit' });
+/** "16:17 07/12" in Vietnam time, whatever the computer's zone. */
+function time(iso) {
+  const parts = Object.fromEntries(new Intl.DateTimeFormat('en-GB', { timeZone: 'Asia/Ho_Chi_Minh', hour: '2-digit', minute: '2-digit', day: '2-digit', month: '2-digit', hourCycle: 'h23' }).formatToParts(new Date(iso)).map((p) => [p.type, p.value]));
+  return `${parts.hour}:${parts.minute} ${parts.day}/${parts.month}`;
+}
 
 /** Runs `tick` every few seconds while `root` is on the page. */
 function live(root, tick) {
@@ -104,7 +107,8 @@ async function conversationView(id) {
     h('div', { class: 'card row' }, h('label', { for: 'ho-outcome' }, t('ho.outcome'), outcome),
       h('button', { type: 'button', onclick: act('close', () => ({ outcome: outcome.value }), () => status.replaceChildren(message('success', t('ho.closedDone')))) }, t('ho.close')),
       h('button', { type: 'button', class: 'secondary', onclick: act('release', undefined, () => { location.hash = '#handoff'; }) }, t('ho.release'))));
-  const after = h('div', { class: 'card' }, h('button', { type: 'button', class: 'secondary', onclick: act('example', () => ({}), () => status.replaceChildren(message('success', t('ho.exampleDone')))) }, t('ho.example')));
+  const example = h('button', { type: 'button', class: 'secondary', onclick: act('example', () => ({}), () => { example.disabled = true; status.replaceChildren(message('success', t('ho.exampleDone'))); }) }, t('ho.example'));
+  const after = h('div', { class: 'card' }, example);
   await render();
   root.append(header, h('h2', {}, t('ho.transcript')), log, status, forms, after);
   live(root, async () => { if (!closed) await render(); });
