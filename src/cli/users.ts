@@ -11,15 +11,43 @@ async function readPassword(variable: string | undefined): Promise<string> {
     if (!value) throw new Error(`--password-env ${variable}: the variable is not set or empty`);
     return value;
   }
-  if (process.stdin.isTTY) process.stderr.write('Password (the input is shown; pipe it or use --password-env to hide it): ');
-  const chunks: Buffer[] = [];
-  for await (const chunk of process.stdin) {
-    chunks.push(chunk as Buffer);
-    if (process.stdin.isTTY && chunk.toString().includes('\n')) break;
-  }
-  const password = Buffer.concat(chunks).toString('utf8').split(/\r?\n/)[0] ?? '';
+  const password = process.stdin.isTTY ? await typedUnseen('Password: ') : ((await text(process.stdin)).split(/\r?\n/)[0] ?? '');
   if (!password) throw new Error('no password: give it on standard input (echo "$PW" | ...) or with --password-env VAR');
   return password;
+}
+
+async function text(stream: NodeJS.ReadableStream): Promise<string> {
+  const chunks: Buffer[] = [];
+  for await (const chunk of stream) chunks.push(Buffer.from(chunk as Buffer));
+  return Buffer.concat(chunks).toString('utf8');
+}
+
+/** A line typed at the terminal without showing it (Enter ends it, Ctrl-C stops). */
+function typedUnseen(prompt: string): Promise<string> {
+  process.stderr.write(prompt);
+  const stdin = process.stdin;
+  stdin.setRawMode(true);
+  stdin.resume();
+  let typed = '';
+  return new Promise((resolve, reject) => {
+    const done = (err?: Error) => {
+      stdin.setRawMode(false);
+      stdin.pause();
+      stdin.off('data', onData);
+      process.stderr.write('\n');
+      if (err) reject(err);
+      else resolve(typed);
+    };
+    const onData = (chunk: Buffer) => {
+      for (const ch of chunk.toString('utf8')) {
+        if (ch === '\r' || ch === '\n') return done();
+        if (ch === '\u0003') return done(new Error('stopped'));
+        if (ch === '\u007f' || ch === '\b') typed = typed.slice(0, -1);
+        else typed += ch;
+      }
+    };
+    stdin.on('data', onData);
+  });
 }
 
 /** `user add | list | passwd | disable | enable`: the console's accounts; the first administrator comes from here. */

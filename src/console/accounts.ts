@@ -53,6 +53,14 @@ export class AccountBook {
     private readonly clock: () => Date,
   ) {}
 
+  /** Throws what `add` would refuse in the name or password, without adding anything (an invite is not spent on a bad form). */
+  async check(rawName: string, password: string): Promise<void> {
+    const name = accountName(rawName);
+    if (!NAME.test(name)) throw new AccountError('the name must be 2 to 40 letters a-z, digits, ".", "_" or "-"');
+    checkPassword(password);
+    if (await this.store.getFlag('account', `taken:${name}`)) throw new AccountError(`an account "${name}" exists already`);
+  }
+
   async add(rawName: string, role: Role, password: string, place: { unit?: string | undefined; locality?: string | undefined } = {}): Promise<Account> {
     const name = accountName(rawName);
     if (!NAME.test(name)) throw new AccountError('the name must be 2 to 40 letters a-z, digits, ".", "_" or "-"');

@@ -63,7 +63,7 @@ interface LoginBody {
  * ended at logout), CSRF tokens (@fastify/csrf-protection, secret in the session), sign-in limited per
  * account and per address (@fastify/rate-limit), and the sign-in routes under /api/auth/.
  */
-export async function registerAuth(app: FastifyInstance, store: Store, settings: ConsoleSecurity, accounts: AccountBook, audit: AdminAudit): Promise<void> {
+export async function registerAuth(app: FastifyInstance, store: Store, settings: ConsoleSecurity, accounts: AccountBook, audit: AdminAudit): Promise<{ perAddress: preHandlerAsyncHookHandler }> {
   await app.register(session, {
     secret: settings.sessionSecret,
     cookieName: SESSION_COOKIE,
@@ -94,7 +94,9 @@ export async function registerAuth(app: FastifyInstance, store: Store, settings:
   } as const;
 
   // a token before sign-in, so that the sign-in form itself cannot be forged from another site; and who is signed in, if anyone
-  app.get('/api/auth/csrf', async (req, reply) => {
+  // each call may start a session in the store: limited per address like the chat
+  const tokensPerAddress = app.rateLimit({ max: 10 * settings.loginPerAddress, timeWindow: settings.loginWindowMs, keyGenerator: (req) => `console-token:${req.ip}` }) as preHandlerAsyncHookHandler;
+  app.get('/api/auth/csrf', { preHandler: tokensPerAddress }, async (req, reply) => {
     const name = req.session.get('account');
     const account = name ? await accounts.get(name) : undefined;
     return { token: reply.generateCsrf(), account: account && !account.disabled ? account : null };
@@ -119,6 +121,7 @@ export async function registerAuth(app: FastifyInstance, store: Store, settings:
     if (name) await audit.record(name, 'logout');
     return reply.send({ ok: true });
   });
+  return { perAddress };
 }
 
 /**

@@ -6,6 +6,7 @@ import fastifyStatic from '@fastify/static';
 import type { FastifyInstance } from 'fastify';
 import { guardConsoleApi, registerAuth, type ConsoleSecurity } from './auth.js';
 import type { ConsoleParts } from './console-parts.js';
+import { registerInviteSignup } from './invite-signup.js';
 import { accountRoutes } from './routes/account-routes.js';
 import { broadcastRoutes } from './routes/broadcast-routes.js';
 import { campaignRoutes } from './routes/campaign-routes.js';
@@ -24,7 +25,15 @@ const CHART_JS = readFileSync(join(dirname(createRequire(import.meta.url).resolv
  * /api/admin/, every route of which asks for a session, a role and, to change anything, a CSRF token.
  */
 export async function registerConsole(app: FastifyInstance, parts: ConsoleParts, security: ConsoleSecurity): Promise<void> {
-  await registerAuth(app, parts.store, security, parts.accounts, parts.audit);
+  // the chat may be framed by a portal (EMBED_ORIGINS); the console never: no one may frame it to steal clicks
+  app.addHook('onSend', async (req, reply) => {
+    if (!/^\/(?:admin|api\/admin|api\/auth)(?:\/|$)/.test(req.url)) return;
+    const csp = reply.getHeader('content-security-policy');
+    if (typeof csp === 'string') reply.header('content-security-policy', csp.replace(/frame-ancestors [^;]+/, "frame-ancestors 'none'"));
+    reply.header('x-frame-options', 'DENY');
+  });
+  const { perAddress } = await registerAuth(app, parts.store, security, parts.accounts, parts.audit);
+  registerInviteSignup(app, parts, perAddress);
   await app.register(fastifyStatic, { root: PUBLIC, prefix: '/admin/', index: 'index.html', redirect: true, cacheControl: false, setHeaders: (res) => res.setHeader('cache-control', 'no-cache') });
   app.get('/admin/vendor/chart.umd.min.js', async (_req, reply) => reply.type('text/javascript; charset=utf-8').header('cache-control', 'public, max-age=86400').send(CHART_JS));
   await app.register(

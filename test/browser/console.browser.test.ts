@@ -30,6 +30,7 @@ await new Subscriptions(store, parts.clock).subscribe('telegram', 't1', 'Đà N�
 const expected = reportTotals(await campaignReport(parts.stats, parts.campaigns, [...parts.knowledge.knowledge.intents], { since: '2026-10-24' }, parts.clock));
 
 let browser: Browser | undefined;
+let inviteCode = '';
 let base = '';
 beforeAll(async () => {
   if (!available) return;
@@ -47,8 +48,8 @@ async function signedIn(name: keyof typeof PASSWORDS, width = 1280, bypassCSP = 
   const context = await browser!.newContext({ viewport: { width, height: 900 }, acceptDownloads: true, bypassCSP });
   const page = await context.newPage();
   await page.goto(`${base}/admin/`);
-  await page.getByLabel('Tên đăng nhập').fill(name);
-  await page.getByLabel('Mật khẩu').fill(PASSWORDS[name]);
+  await page.getByLabel('Tên đăng nhập', { exact: true }).fill(name);
+  await page.getByLabel('Mật khẩu', { exact: true }).fill(PASSWORDS[name]);
   await page.getByRole('button', { name: 'Đăng nhập' }).click();
   await expect.poll(() => page.locator('#who').textContent()).toMatch(name);
   return page;
@@ -60,8 +61,8 @@ describe.runIf(available)('the console in headless Chromium', () => {
     await page.goto(`${base}/admin/`);
     await expect.poll(() => page.getByRole('heading', { name: 'Đăng nhập' }).count()).toBe(1);
     for (const path of ['/api/admin/overview', '/api/admin/review', '/api/admin/tasks']) expect((await page.request.get(`${base}${path}`)).status()).toBe(401);
-    await page.getByLabel('Tên đăng nhập').fill('admin');
-    await page.getByLabel('Mật khẩu').fill('not-the-password');
+    await page.getByLabel('Tên đăng nhập', { exact: true }).fill('admin');
+    await page.getByLabel('Mật khẩu', { exact: true }).fill('not-the-password');
     await page.getByRole('button', { name: 'Đăng nhập' }).click();
     await expect.poll(() => page.getByRole('alert').textContent()).toMatch(/Sai tên đăng nhập/);
     await page.close();
@@ -138,6 +139,7 @@ describe.runIf(available)('the console in headless Chromium', () => {
     await page.getByLabel('Đơn vị').selectOption('Sở Y tế');
     await page.getByRole('button', { name: 'Tạo mã mời' }).click();
     await expect.poll(() => page.locator('#invite-code').textContent()).toMatch(/^\/officer [A-Z0-9]{10}$/);
+    inviteCode = (await page.locator('#invite-code').textContent())!;
     await page.goto(`${base}/admin/#tasks`);
     await expect.poll(() => page.locator('tbody tr').count()).toBeGreaterThan(5);
     await page.goto(`${base}/admin/#broadcasts`);
@@ -160,10 +162,27 @@ describe.runIf(available)('the console in headless Chromium', () => {
     await page.context().close();
   });
 
-  it('has no serious accessibility violations (axe-core) on the overview and review pages', async () => {
+  it('lets an invited officer make their own account with the code and sign in to their unit', async () => {
+    expect(inviteCode).not.toBe('');
+    const page = await browser!.newPage({ viewport: { width: 390, height: 844 } });
+    await page.goto(`${base}/admin/`);
+    await page.getByText('Cán bộ có mã mời').click();
+    await page.getByLabel('Mã mời').fill(inviteCode);
+    await page.getByLabel('Tên đăng nhập mới').fill('hoa.yte');
+    await page.getByLabel('Mật khẩu (ít nhất 10 ký tự)').fill('hoa-password-123');
+    await page.getByRole('button', { name: 'Tạo tài khoản' }).click();
+    await expect.poll(() => page.locator('details .success').textContent()).toMatch(/hoa\.yte \(Sở Y tế, Đà Nẵng\)/);
+    await page.getByLabel('Mật khẩu', { exact: true }).fill('hoa-password-123');
+    await page.getByRole('button', { name: 'Đăng nhập' }).click();
+    await expect.poll(() => page.locator('#who').textContent()).toMatch(/hoa\.yte/);
+    await expect.poll(() => page.locator('tbody tr').textContent()).toMatch(/Sở Y tế.*Đà Nẵng/);
+    await page.close();
+  });
+
+  it('has no serious accessibility violations (axe-core) on any page, on a phone', async () => {
     const axe = readFileSync(require.resolve('axe-core/axe.min.js'), 'utf8');
     const page = await signedIn('admin', 390, true);
-    for (const hash of ['#overview', '#review', '#tasks']) {
+    for (const hash of ['#overview', '#review', '#campaigns', '#officers', '#tasks', '#broadcasts', '#accounts']) {
       await page.goto(`${base}/admin/${hash}`);
       await expect.poll(() => page.locator('main h1').count()).toBe(1);
       await page.evaluate(axe);

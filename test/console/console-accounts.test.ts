@@ -73,6 +73,15 @@ describe('sign-in limits', () => {
   });
 });
 
+describe('tokens', () => {
+  it('limits the tokens (and the sessions they start) one address may ask for', async () => {
+    const codes = [];
+    for (let i = 0; i < 81; i++) codes.push((await app.inject({ method: 'GET', url: '/api/auth/csrf', remoteAddress: '10.6.0.1' })).statusCode);
+    expect(codes.filter((c) => c === 200)).toHaveLength(80);
+    expect(codes[80]).toBe(429);
+  });
+});
+
 describe('audit log', () => {
   it('records sign-ins, failures and every administrative action, with who and what but no secret', async () => {
     const s = await signIn(app, 'admin');
@@ -88,5 +97,37 @@ describe('audit log', () => {
     expect(all).not.toContain(invite.code);
     expect(all).not.toContain('new-editor-password');
     expect(all).not.toContain('wrong-0-password');
+  });
+});
+
+describe('an officer invited by code', () => {
+  it('makes a console account of their unit with the code, once; a bad form does not spend the code', async () => {
+    const { code } = await parts.officers.invite('Sở Y tế', 'Đà Nẵng');
+    const signup = async (payload: Record<string, string>, withToken = true) => {
+      const a = await anonymous(app, '10.5.0.1');
+      return app.inject({ method: 'POST', url: '/api/auth/invite', remoteAddress: '10.5.0.1', headers: { cookie: a.cookie, ...(withToken ? { 'x-csrf-token': a.csrf } : {}) }, payload });
+    };
+    expect((await signup({ code, name: 'lan.yte', password: 'lan-password-1' }, false)).statusCode).toBe(403);
+    expect((await signup({ code, name: 'lan.yte', password: 'short' })).statusCode).toBe(400);
+    const made = await signup({ code, name: 'Lan.YTe', password: 'lan-password-1' });
+    expect(made.statusCode).toBe(200);
+    expect(made.json().account).toMatchObject({ name: 'lan.yte', role: 'officer', unit: 'Sở Y tế', locality: 'Đà Nẵng' });
+    expect((await signup({ code, name: 'lan.two', password: 'lan-password-1' })).statusCode).toBe(400);
+    expect((await login(app, 'lan.yte', 'lan-password-1', '10.5.0.2')).res.statusCode).toBe(200);
+    expect((await parts.audit.recent(10)).map((e) => `${e.by} ${e.action}`)).toContain('lan.yte account.invite');
+  });
+});
+
+describe('framing', () => {
+  it('never lets a page frame the console, even where a portal may frame the chat', async () => {
+    const { app: portal } = await consoleApp({ env: { EMBED_ORIGINS: 'https://congan.example.gov.vn' } });
+    const chat = await portal.inject({ method: 'GET', url: '/' });
+    expect(String(chat.headers['content-security-policy'])).toMatch(/frame-ancestors https:\/\/congan/);
+    for (const url of ['/admin/', '/api/auth/csrf', '/api/admin/me']) {
+      const res = await portal.inject({ method: 'GET', url });
+      expect(String(res.headers['content-security-policy'])).toMatch(/frame-ancestors 'none'/);
+      expect(res.headers['x-frame-options']).toBe('DENY');
+    }
+    await portal.close();
   });
 });

@@ -87,7 +87,9 @@ describe('campaign QR codes', () => {
     expect(png.rawPayload.subarray(1, 4).toString()).toBe('PNG');
     const svg = await app.inject({ method: 'GET', url: `/api/admin/campaigns/${campaign.code}/qr.svg`, headers: as(editor) });
     expect(svg.body).toMatch(/^<svg/);
-    expect((await app.inject({ method: 'GET', url: '/api/admin/campaigns', headers: as(editor) })).json().embed.snippet).toContain('https://hotro.example.gov.vn/');
+    const now = (await app.inject({ method: 'GET', url: '/api/admin/campaigns', headers: as(editor) })).json();
+    expect(now.embed.snippet).toContain('<iframe src="https://hotro.example.gov.vn/" title="Trợ lý định danh điện tử"');
+    expect(now.campaigns[0].embed).toContain(`src="https://hotro.example.gov.vn/?c=${campaign.code}"`);
   });
 });
 

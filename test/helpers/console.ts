@@ -3,6 +3,7 @@ import { consoleSecurityFrom } from '../../src/console/auth.js';
 import { createConsole, type ConsoleParts } from '../../src/console/console-parts.js';
 import type { Assistant } from '../../src/core/assistant.js';
 import { buildApp } from '../../src/server/app.js';
+import { securitySettingsFrom } from '../../src/server/security.js';
 import { LocalStore } from '../../src/storage/local-store.js';
 import type { Store } from '../../src/storage/store.js';
 import { sharedKnowledge, testAssistant } from './assistant.js';
@@ -24,6 +25,7 @@ export async function consoleApp(options: { env?: Record<string, string>; now?: 
     assistant,
     store,
     channels: () => [],
+    security: securitySettingsFrom(env),
     ...(options.trustProxy ? { trustProxy: true } : {}),
     console: { parts, security: consoleSecurityFrom({ COOKIE_SECURE: 'false', ...env }, 'test-session-secret-test-session-secret') },
   });

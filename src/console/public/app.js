@@ -96,8 +96,33 @@ function loginPage() {
   h('label', { for: 'login-password' }, t('login.password'), password),
   status,
   h('button', { type: 'submit' }, t('login.submit')));
-  view.replaceChildren(h('div', { class: 'login' }, h('h1', {}, t('login.title')), form));
+  view.replaceChildren(h('div', { class: 'login' }, h('h1', {}, t('login.title')), form, invitePanel(name)));
   name.focus();
+}
+
+/** An officer with an invite code (of `officer invite`) makes their own account with it: the code's unit and locality. */
+function invitePanel(loginName) {
+  const field = (id, label, attrs) => {
+    const input = h('input', { id, required: true, ...attrs });
+    return [input, h('label', { for: id }, label, input)];
+  };
+  const [code, codeLabel] = field('iv-code', t('iv.code'), { maxlength: 40, autocomplete: 'off' });
+  const [name, nameLabel] = field('iv-name', t('iv.name'), { maxlength: 40, autocomplete: 'username', pattern: '[a-zA-Z0-9._\\-]{2,40}' });
+  const [password, passwordLabel] = field('iv-password', t('ac.password'), { type: 'password', minlength: 10, maxlength: 200, autocomplete: 'new-password' });
+  const status = h('div');
+  const form = h('form', { class: 'card', onsubmit: async (e) => {
+    e.preventDefault();
+    try {
+      await fetchCsrf();
+      const res = await api('POST', '/api/auth/invite', { code: code.value.replace(/^\/officer\s+/i, '').trim(), name: name.value, password: password.value });
+      status.replaceChildren(message('success', t('iv.done', { name: res.account.name, unit: res.account.unit, locality: res.account.locality })));
+      loginName.value = res.account.name;
+      form.reset();
+    } catch (err) {
+      status.replaceChildren(message('error', t('error.generic', { error: err.message })));
+    }
+  } }, h('p', {}, t('iv.intro')), codeLabel, nameLabel, passwordLabel, status, h('button', { type: 'submit', class: 'secondary' }, t('iv.submit')));
+  return h('details', { class: 'invite' }, h('summary', {}, t('iv.title')), form);
 }
 
 document.getElementById('lang').addEventListener('click', () => {

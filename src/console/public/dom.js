@@ -1,3 +1,5 @@
+import { t } from './i18n.js';
+
 // A tiny DOM builder: text is always set as text, never parsed as HTML.
 export function h(tag, attrs = {}, ...children) {
   const el = document.createElement(tag);
@@ -11,8 +13,10 @@ export function h(tag, attrs = {}, ...children) {
   return el;
 }
 
+/** A table that scrolls sideways on a narrow screen (reachable by keyboard); an empty header is named for screen readers. */
 export function table(headers, rows) {
-  return h('div', { class: 'table-wrap' }, h('table', {}, h('thead', {}, h('tr', {}, headers.map((x) => h('th', { scope: 'col', class: [x.num && 'num', x.cls].filter(Boolean).join(' ') || undefined }, x.label ?? x)))), h('tbody', {}, rows)));
+  const head = (x) => h('th', { scope: 'col', class: [x.num && 'num', x.cls].filter(Boolean).join(' ') || undefined }, (x.label ?? x) || h('span', { class: 'sr-only' }, t('actions')));
+  return h('div', { class: 'table-wrap', tabindex: 0 }, h('table', {}, h('thead', {}, h('tr', {}, headers.map(head))), h('tbody', {}, rows)));
 }
 
 export function figure(label, value) {

@@ -28,7 +28,8 @@ export function campaignRoutes(api: FastifyInstance, parts: ConsoleParts): void 
     } catch (err) {
       qr = { ok: false, why: (err as Error).message };
     }
-    return { ...c, links: parts.campaigns.links(c, s), qr };
+    const publicUrl = parts.env.PUBLIC_URL ?? '';
+    return { ...c, links: parts.campaigns.links(c, s), qr, embed: publicUrl && !isLocalAddress(publicUrl) ? embedSnippet(publicUrl, c.code) : null };
   };
 
   api.get('/campaigns', { config: EDITORS }, async () => {

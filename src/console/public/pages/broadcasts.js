@@ -29,7 +29,7 @@ export async function broadcastsPage() {
   const showPreview = async () => {
     try {
       counted = await api('POST', '/api/admin/broadcasts/preview', body());
-      preview.replaceChildren(h('pre', { id: 'bc-preview' }, counted.text), h('p', { id: 'bc-count' }, t('bc.recipients', { count: counted.recipients })));
+      preview.replaceChildren(h('div', { id: 'bc-preview', class: 'preview' }, counted.text), h('p', { id: 'bc-count' }, t('bc.recipients', { count: counted.recipients })));
       send.disabled = false;
     } catch (err) {
       preview.replaceChildren(message('error', t('error.generic', { error: err.message })));
@@ -42,7 +42,7 @@ export async function broadcastsPage() {
     send.disabled = true;
     const res = await api('POST', '/api/admin/broadcasts', body());
     preview.replaceChildren(message('success', t('bc.sent', { id: res.id })));
-    setTimeout(() => void refresh(), 1500);
+    await refresh();
   });
   const form = h('form', { class: 'card', onsubmit: (e) => {
     e.preventDefault();
@@ -58,9 +58,15 @@ export async function broadcastsPage() {
     h('progress', { max: b.progress.total || 1, value: b.progress.total - b.progress.remaining, 'aria-label': b.id }), h('p', { class: 'muted' }, progressText(b.progress)),
     b.progress.remaining > 0 ? h('button', { type: 'button', class: 'secondary', onclick: async () => {
       await api('POST', `/api/admin/broadcasts/${b.id}/resume`);
-      setTimeout(() => void refresh(), 1500);
+      await refresh();
     } }, t('bc.resume')) : null))) : h('p', {}, t('bc.none')));
-  const refresh = async () => render((await api('GET', '/api/admin/broadcasts')).broadcasts);
+  // while a broadcast is going out and this page is shown, its progress is read again every two seconds
+  const refresh = async () => {
+    const rows = (await api('GET', '/api/admin/broadcasts')).broadcasts;
+    render(rows);
+    if (list.isConnected && rows.some((b) => b.progress.remaining > 0)) setTimeout(() => void refresh().catch(() => undefined), 2000);
+  };
   render(broadcasts);
+  if (broadcasts.some((b) => b.progress.remaining > 0)) setTimeout(() => void refresh().catch(() => undefined), 2000);
   return h('div', {}, form, list);
 }

@@ -34,7 +34,8 @@ export async function campaignsPage() {
       h('p', { class: 'muted' }, `${t('cp.code')}: `, h('code', {}, c.code), c.locality ? ` · ${c.locality}` : '', c.channel ? ` · ${c.channel}` : ''),
       h('ul', {}, Object.entries(c.links).map(([k, v]) => h('li', {}, `${k}: `, h('code', {}, v)))),
       f ? h('p', {}, `${t('cp.figures')}: ${t('ov.users')} ${formatNumber(f.users)} · ${t('ov.questions')} ${formatNumber(f.questions)} · ${t('ov.answered')} ${formatNumber(f.answered)}`) : null,
-      qr);
+      qr,
+      c.embed ? h('details', {}, h('summary', {}, t('cp.embedOne')), h('pre', {}, h('code', {}, c.embed))) : null);
   });
 
   const withFigures = overview.campaigns.filter((c) => c.code !== 'direct');

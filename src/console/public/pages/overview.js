@@ -13,7 +13,8 @@ function dayLabel(day) {
 export async function overviewPage() {
   const params = new URLSearchParams(location.hash.split('?')[1] ?? '');
   const query = new URLSearchParams([...params].filter(([, v]) => v));
-  const [data, list] = await Promise.all([api('GET', `/api/admin/overview?${query}`), api('GET', '/api/admin/campaigns')]);
+  const [data, list, { intents }] = await Promise.all([api('GET', `/api/admin/overview?${query}`), api('GET', '/api/admin/campaigns'), api('GET', '/api/admin/intents')]);
+  const topic = new Map(intents.map((i) => [i.id, lang() === 'en' ? i.en : i.vi]));
   const { totals } = data;
   const since = h('input', { type: 'date', id: 'ov-since', name: 'since', value: data.since });
   const until = h('input', { type: 'date', id: 'ov-until', name: 'until', value: data.until });
@@ -48,7 +49,7 @@ export async function overviewPage() {
   const byChannel = table([t('ov.channel'), { label: t('ov.questions'), num: true }], totals.by_channel.map((c) => h('tr', {}, h('td', {}, c.channel), h('td', { class: 'num' }, formatNumber(c.questions)))));
   const byCampaign = table([t('ov.campaign'), { label: t('ov.users'), num: true }, { label: t('ov.questions'), num: true }, { label: t('ov.answered'), num: true }, { label: t('ov.clarified'), num: true, cls: 'hide-phone' }, { label: t('ov.fallback'), num: true }],
     data.campaigns.filter((c) => c.questions + c.users > 0).map((c) => h('tr', {}, h('td', {}, c.code === 'direct' ? t('ov.direct') : c.name), h('td', { class: 'num' }, formatNumber(c.users)), h('td', { class: 'num' }, formatNumber(c.questions)), h('td', { class: 'num' }, formatNumber(c.answered)), h('td', { class: 'num hide-phone' }, formatNumber(c.clarified)), h('td', { class: 'num' }, formatNumber(c.fallback - c.clarified)))));
-  const topics = table([t('ov.topic'), { label: t('ov.count'), num: true }], totals.top_intents.map((i) => h('tr', {}, h('td', {}, i.intent), h('td', { class: 'num' }, formatNumber(i.count)))));
+  const topics = table([t('ov.topic'), { label: t('ov.count'), num: true }], totals.top_intents.map((i) => h('tr', {}, h('td', {}, h('b', {}, i.intent), topic.get(i.intent) ? h('span', { class: 'muted' }, ` — ${topic.get(i.intent)}`) : null), h('td', { class: 'num' }, formatNumber(i.count)))));
   return h('div', {}, form, figures, chartCard,
     h('section', { class: 'card' }, h('h2', {}, t('ov.byCampaign')), byCampaign),
     h('section', { class: 'card' }, h('h2', {}, t('ov.byChannel')), byChannel),
