@@ -47,8 +47,8 @@ describe.runIf(available)('Ask a person: the web chat and the console in headles
 
     const agent = await (await browser!.newContext({ viewport: { width: 1280, height: 900 } })).newPage();
     await agent.goto(`${base}/admin/`);
-    await agent.getByLabel('Tên đăng nhập').fill('agent');
-    await agent.getByLabel('Mật khẩu').fill(PASSWORDS.agent);
+    await agent.getByLabel('Tên đăng nhập', { exact: true }).fill('agent');
+    await agent.getByLabel('Mật khẩu', { exact: true }).fill(PASSWORDS.agent);
     await agent.getByRole('button', { name: 'Đăng nhập' }).click();
     await expect.poll(() => agent.locator('#who').textContent()).toMatch(/agent \(cán bộ trực\)/);
     await agent.getByRole('link', { name: 'Hỗ trợ trực tiếp' }).click();
@@ -91,8 +91,8 @@ describe.runIf(available)('Ask a person: the web chat and the console in headles
     expect(overflow).toBe(false);
     const phone = await (await browser!.newContext({ viewport: { width: 390, height: 844 } })).newPage();
     await phone.goto(`${base}/admin/`);
-    await phone.getByLabel('Tên đăng nhập').fill('agent');
-    await phone.getByLabel('Mật khẩu').fill(PASSWORDS.agent);
+    await phone.getByLabel('Tên đăng nhập', { exact: true }).fill('agent');
+    await phone.getByLabel('Mật khẩu', { exact: true }).fill(PASSWORDS.agent);
     await phone.getByRole('button', { name: 'Đăng nhập' }).click();
     await phone.goto(`${base}/admin/#handoff`);
     await expect.poll(() => phone.locator('#ho-waiting').count()).toBe(1);
