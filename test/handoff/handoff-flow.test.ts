@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { createHandoffParts, handoffText } from '../../src/core/build.js';
+import { HandoffTalk } from '../../src/handoff/handoff-talk.js';
 import { StaffDesk } from '../../src/handoff/staff-desk.js';
 import { LocalStore } from '../../src/storage/local-store.js';
 import { sharedKnowledge, testAssistant } from '../helpers/assistant.js';
@@ -95,5 +96,19 @@ describe('asking for a person', () => {
     const [first, second] = await Promise.all([parts.outbox.take('web', 'w1'), parts.outbox.take('web', 'w1')]);
     expect([...first, ...second].map((m) => m.text)).toEqual(['Cán bộ trả lời:\nTrả lời cho trang web']);
     expect((await desk.conversation((await parts.book.get(h!.id))!)).turns.find((t) => t.kind === 'answer')!.delivery!.state).toBe('sent');
+  });
+});
+
+describe('when a person is offered', () => {
+  it('after a clarification that did not help (clarify, then no answer or 👎), not after one that did', async () => {
+    const { parts } = setup(MONDAY);
+    const talk = new HandoffTalk({ ...parts, clock: () => MONDAY, localityOf: async () => undefined, text: handoffText(sharedKnowledge().content) });
+    const message = { channel: 'telegram' as const, userId: 'c9', text: 'x' };
+    const reply = (intent: string) => ({ intent, language: 'vi' as const, text: intent, buttons: [], source: '' });
+    const clarified = await talk.afterReply(message, {}, reply('clarify'), []);
+    expect(clarified).toMatchObject({ misses: 1, offered: false });
+    expect(await talk.afterReply(message, { misses: clarified.misses }, reply('fallback'), [])).toMatchObject({ misses: 2, offered: true });
+    expect(await talk.afterReply(message, { misses: clarified.misses }, reply('feedback.negative'), [])).toMatchObject({ offered: true });
+    expect(await talk.afterReply(message, { misses: clarified.misses }, reply('vneid.level2.how'), [])).toMatchObject({ misses: 0, offered: false });
   });
 });
