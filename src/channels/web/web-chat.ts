@@ -74,8 +74,17 @@ export function registerWebChat(
     return { ok: true };
   });
 
-  // "Ask a person": the open page asks every few seconds for what staff sent (and a page opened later gets it at once)
-  const polls = app.rateLimit({ max: 120, timeWindow: 60_000, keyGenerator: (req) => `chat-updates:${req.ip}` }) as preHandlerAsyncHookHandler;
+  // "Ask a person": the open page asks every 2 s for what staff sent (and a page opened later gets it at once).
+  // Limited per visitor, not per address: many citizens share one address behind a mobile carrier's NAT.
+  const polls = app.rateLimit({
+    max: 60,
+    timeWindow: 60_000,
+    keyGenerator: (req) => {
+      const raw = req.cookies[VISITOR_COOKIE];
+      const checked = raw ? req.unsignCookie(raw) : undefined;
+      return checked?.valid && checked.value ? `chat-updates:v:${checked.value}` : `chat-updates:a:${req.ip}`;
+    },
+  }) as preHandlerAsyncHookHandler;
   app.get('/api/chat/updates', { preHandler: [polls] }, async (req, reply) => {
     void reply.header('cache-control', 'no-store');
     return assistant.handoffUpdates('web', visitorOf(req, reply));
