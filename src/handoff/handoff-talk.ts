@@ -91,6 +91,8 @@ export class HandoffTalk {
 
     if (message.button === ASK_PAYLOAD || (ASK_WORDS.has(said) && session.offeredAt !== undefined)) {
       if (open) return { held: reply('already') };
+      // a group chat would show staff's answer to everyone in it
+      if (message.privateChat === false) return { held: reply('group_refused', {}, false, 'handoff.refused') };
       const locality = await this.where(message);
       const { handoff } = await book.request({ channel: message.channel, userId: message.userId, locality, language, transcript: session.turns ?? [] });
       return { held: reply('sent', { locality: handoff.locality, wait: await this.wait(handoff.locality, language) }, true, 'handoff.sent') };
@@ -116,7 +118,7 @@ export class HandoffTalk {
    */
   async afterReply(message: IncomingMessage, session: Session, reply: Reply, carried: string[]): Promise<{ reply: Reply; misses: number; offered: boolean }> {
     const misses = MISS_INTENTS.has(reply.intent) ? (session.misses ?? 0) + 1 : reply.intent === 'clarify' ? Math.max(1, session.misses ?? 0) : 0;
-    const ask = reply.intent === 'handoff.request' || misses >= MISSES_BEFORE_OFFER;
+    const ask = message.privateChat !== false && (reply.intent === 'handoff.request' || misses >= MISSES_BEFORE_OFFER);
     let out = carried.length > 0 ? { ...reply, text: [...carried, reply.text].join('\n\n') } : reply;
     if (ask && !reply.silent) {
       const language = reply.language;

@@ -112,3 +112,13 @@ describe('when a person is offered', () => {
     expect(await talk.afterReply(message, { misses: clarified.misses }, reply('vneid.level2.how'), [])).toMatchObject({ misses: 0, offered: false });
   });
 });
+
+describe('group chats', () => {
+  it('neither offer nor take a request: staff answer only in a private chat', async () => {
+    const { parts, assistant } = setup(MONDAY);
+    const inGroup = { channel: 'telegram' as const, userId: 'g1', privateChat: false };
+    expect((await assistant.handle({ ...inGroup, text: 'cho tôi gặp cán bộ' })).buttons.map((b) => b.payload)).not.toContain('ho:ask');
+    expect((await assistant.handle({ ...inGroup, button: 'ho:ask' })).text).toMatch(/tin nhắn riêng/);
+    expect(await parts.book.list(undefined)).toEqual([]);
+  });
+});
