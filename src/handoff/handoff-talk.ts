@@ -35,12 +35,20 @@ function simple(text: string | undefined): string {
   return fold(text ?? '').replace(/[^\p{L}\p{N}]+/gu, ' ').trim();
 }
 
+/**
+ * What a turn keeps: the citizen's words nearly whole, the assistant's answer only its beginning (staff see which
+ * answer it was). Every session carries its turns for a day, so they are kept small (a few kB a person).
+ */
+const CITIZEN_TURN_CHARS = 500;
+const ASSISTANT_TURN_CHARS = 200;
+const cut = (text: string, max: number) => (text.length > max ? `${text.slice(0, max)}…` : text);
+
 /** The turns one message and its reply add to the transcript. */
 export function turnsOf(message: IncomingMessage, reply: Reply, now: Date, buttonLabel?: string): Turn[] {
   const at = now.toISOString();
-  const said = message.text !== undefined ? message.text.slice(0, 1000) : message.button ? `[${buttonLabel ?? message.button}]` : `[${message.attachment ?? 'other'}]`;
+  const said = message.text !== undefined ? cut(message.text, CITIZEN_TURN_CHARS) : message.button ? `[${buttonLabel ?? message.button}]` : `[${message.attachment ?? 'other'}]`;
   const turns: Turn[] = [{ at, from: 'citizen', text: said }];
-  if (!reply.silent && reply.text) turns.push({ at, from: 'assistant', text: reply.text.length > 600 ? `${reply.text.slice(0, 600)}…` : reply.text });
+  if (!reply.silent && reply.text) turns.push({ at, from: 'assistant', text: cut(reply.text, ASSISTANT_TURN_CHARS) });
   return turns;
 }
 

@@ -59,7 +59,7 @@ async function queueView() {
       h('p', {}, t('ho.intro')),
       h('div', { class: 'figures' },
         h('div', { class: 'figure' }, h('b', { id: 'ho-waiting' }, formatNumber(data.waiting)), h('span', {}, t('ho.waiting'))),
-        h('div', { class: 'figure' }, h('b', {}, data.locality ?? t('ho.all')), h('span', {}, t('ho.locality')))),
+        h('div', { class: 'figure' }, h('b', { class: 'place' }, data.locality ?? t('ho.all')), h('span', {}, t('ho.locality')))),
       h('p', { class: data.open ? 'ok' : 'warn' }, data.open ? t('ho.open') : t('ho.closed')),
       status,
       rows.length ? table([{ label: t('ho.since'), num: true }, { label: t('ho.locality'), cls: 'hide-phone' }, t('ho.channel'), t('ho.question'), t('ho.state'), ''], rows) : h('p', {}, t('ho.none')),
