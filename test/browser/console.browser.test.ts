@@ -29,6 +29,8 @@ for (const q of [UNANSWERED, 'quen mat khau vneid']) await say('t2', q);
 await new Subscriptions(store, parts.clock).subscribe('telegram', 't1', 'Đà Nẵng');
 const expected = reportTotals(await campaignReport(parts.stats, parts.campaigns, [...parts.knowledge.knowledge.intents], { since: '2026-10-24' }, parts.clock));
 
+/** Waits for the page: generous, since the machine may be busy with other tests. */
+const poll = <T>(read: () => Promise<T> | T) => expect.poll(read, { timeout: 15_000, interval: 100 });
 let browser: Browser | undefined;
 let inviteCode = '';
 let base = '';
@@ -51,26 +53,26 @@ async function signedIn(name: keyof typeof PASSWORDS, width = 1280, bypassCSP = 
   await page.getByLabel('Tên đăng nhập', { exact: true }).fill(name);
   await page.getByLabel('Mật khẩu', { exact: true }).fill(PASSWORDS[name]);
   await page.getByRole('button', { name: 'Đăng nhập' }).click();
-  await expect.poll(() => page.locator('#who').textContent()).toMatch(name);
+  await poll(() => page.locator('#who').textContent()).toMatch(name);
   return page;
 }
 
-describe.runIf(available)('the console in headless Chromium', () => {
+describe.runIf(available)('the console in headless Chromium', { timeout: 90_000 }, () => {
   it('asks for a sign-in, and its API answers 401 to a browser without a session', async () => {
     const page = await browser!.newPage();
     await page.goto(`${base}/admin/`);
-    await expect.poll(() => page.getByRole('heading', { name: 'Đăng nhập' }).count()).toBe(1);
+    await poll(() => page.getByRole('heading', { name: 'Đăng nhập' }).count()).toBe(1);
     for (const path of ['/api/admin/overview', '/api/admin/review', '/api/admin/tasks']) expect((await page.request.get(`${base}${path}`)).status()).toBe(401);
     await page.getByLabel('Tên đăng nhập', { exact: true }).fill('admin');
     await page.getByLabel('Mật khẩu', { exact: true }).fill('not-the-password');
     await page.getByRole('button', { name: 'Đăng nhập' }).click();
-    await expect.poll(() => page.getByRole('alert').textContent()).toMatch(/Sai tên đăng nhập/);
+    await poll(() => page.getByRole('alert').textContent()).toMatch(/Sai tên đăng nhập/);
     await page.close();
   });
 
   it('shows the overview with the figures of campaign stats and a chart, on a phone without sideways scrolling', async () => {
     const page = await signedIn('admin', 390);
-    await expect.poll(() => page.locator('#figures').textContent()).toContain(`${expected.questions}Câu hỏi`);
+    await poll(() => page.locator('#figures').textContent()).toContain(`${expected.questions}Câu hỏi`);
     expect(expected.questions).toBe(5);
     expect(await page.locator('#figures').textContent()).toContain(`${expected.rates.answered.toLocaleString('vi-VN')} %Trả lời được`);
     expect(await page.locator('#figures').textContent()).toContain('1 (100 %)');
@@ -78,7 +80,7 @@ describe.runIf(available)('the console in headless Chromium', () => {
     expect(await page.locator('table').first().textContent()).toContain('Áp phích Hội An');
     expect(await page.evaluate('document.documentElement.scrollWidth > window.innerWidth')).toBe(false);
     await page.getByRole('button', { name: 'English' }).click();
-    await expect.poll(() => page.getByRole('heading', { level: 1 }).textContent()).toBe('Overview');
+    await poll(() => page.getByRole('heading', { level: 1 }).textContent()).toBe('Overview');
     await page.getByRole('button', { name: 'Tiếng Việt' }).click();
     await page.context().close();
   });
@@ -89,18 +91,18 @@ describe.runIf(available)('the console in headless Chromium', () => {
     const askChat = async () => {
       await chat.getByLabel('Câu hỏi của bạn').fill(UNANSWERED);
       await chat.getByRole('button', { name: 'Gửi' }).click();
-      await expect.poll(() => chat.locator('.msg.bot:not(.typing)').count()).toBeGreaterThanOrEqual(2);
+      await poll(() => chat.locator('.msg.bot:not(.typing)').count()).toBeGreaterThanOrEqual(2);
       return (await chat.locator('.msg.bot:not(.typing)').last().textContent()) ?? '';
     };
     const before = await askChat();
     const page = await signedIn('editor');
     await page.goto(`${base}/admin/#review`);
     const item = page.locator('li.review-item', { hasText: UNANSWERED });
-    await expect.poll(() => item.count()).toBe(1);
+    await poll(() => item.count()).toBe(1);
     expect(await item.textContent()).toMatch(/\d lần · không biết/);
     await item.getByLabel('Gán vào chủ đề').selectOption('vneid.login_problem');
     await item.getByRole('button', { name: 'Gán làm câu hỏi mẫu' }).click();
-    await expect.poll(() => item.locator('.success').textContent()).toMatch(/vneid\.login_problem/);
+    await poll(() => item.locator('.success').textContent()).toMatch(/vneid\.login_problem/);
     const expectedAnswer = parts.knowledge.content.locales.vi.answers['vneid.login_problem']!.text.slice(0, 40);
     expect(await item.locator('.success').textContent()).toContain(expectedAnswer);
     await chat.reload();
@@ -110,7 +112,7 @@ describe.runIf(available)('the console in headless Chromium', () => {
     expect(after).toContain(expectedAnswer);
     expect((await parts.examples.list()).map((e) => e.intent)).toEqual(['vneid.login_problem']);
     await page.reload();
-    await expect.poll(() => page.getByRole('heading', { name: 'Cần xem lại' }).count()).toBe(1);
+    await poll(() => page.getByRole('heading', { name: 'Cần xem lại' }).count()).toBe(1);
     expect(await page.locator('li.review-item', { hasText: UNANSWERED }).count()).toBe(0);
     await page.context().close();
     await chat.close();
@@ -123,7 +125,7 @@ describe.runIf(available)('the console in headless Chromium', () => {
     await page.getByLabel('Địa bàn').selectOption('Đà Nẵng');
     await page.getByRole('button', { name: 'Tạo chiến dịch' }).first().click();
     const card = page.locator('article', { hasText: 'Tờ rơi chợ Hàn' });
-    await expect.poll(() => card.locator('.success').count()).toBe(1);
+    await poll(() => card.locator('.success').count()).toBe(1);
     const code = (await card.locator('code').first().textContent())!;
     const [download] = await Promise.all([page.waitForEvent('download'), card.getByRole('link', { name: 'Tải mã QR (PNG)' }).click()]);
     const png = PNG.sync.read(readFileSync((await download.path())!));
@@ -138,26 +140,26 @@ describe.runIf(available)('the console in headless Chromium', () => {
     await page.getByLabel('Địa bàn').selectOption('Đà Nẵng');
     await page.getByLabel('Đơn vị').selectOption('Sở Y tế');
     await page.getByRole('button', { name: 'Tạo mã mời' }).click();
-    await expect.poll(() => page.locator('#invite-code').textContent()).toMatch(/^\/officer [A-Z0-9]{10}$/);
+    await poll(() => page.locator('#invite-code').textContent()).toMatch(/^\/officer [A-Z0-9]{10}$/);
     inviteCode = (await page.locator('#invite-code').textContent())!;
     await page.goto(`${base}/admin/#tasks`);
-    await expect.poll(() => page.locator('tbody tr').count()).toBeGreaterThan(5);
+    await poll(() => page.locator('tbody tr').count()).toBeGreaterThan(5);
     await page.goto(`${base}/admin/#broadcasts`);
     await page.getByLabel('Nội dung tin').fill('Từ 01/12, mang căn cước đến Công an cấp xã để kích hoạt mức 2.');
     await page.getByLabel('Gửi cho địa bàn').selectOption('Đà Nẵng');
     await page.getByRole('button', { name: 'Xem trước' }).click();
-    await expect.poll(() => page.locator('#bc-count').textContent()).toMatch(/Sẽ gửi đến 1 người/);
+    await poll(() => page.locator('#bc-count').textContent()).toMatch(/Sẽ gửi đến 1 người/);
     await page.context().close();
   });
 
   it('shows an officer only their own unit, even when another is asked for in the address', async () => {
     const page = await signedIn('officer');
-    await expect.poll(() => page.getByRole('heading', { name: 'Nhiệm vụ', level: 1 }).count()).toBe(1);
+    await poll(() => page.getByRole('heading', { name: 'Nhiệm vụ', level: 1 }).count()).toBe(1);
     expect(await page.locator('nav a').allTextContents()).toEqual(['Nhiệm vụ']);
-    await expect.poll(() => page.locator('tbody tr').count()).toBe(1);
+    await poll(() => page.locator('tbody tr').count()).toBe(1);
     expect(await page.locator('tbody tr').textContent()).toMatch(/Sở Y tế.*Đà Nẵng/);
     await page.goto(`${base}/admin/#tasks/unit/${encodeURIComponent('Hà Tĩnh')}/${encodeURIComponent('Công an tỉnh')}`);
-    await expect.poll(() => page.locator('#unit-title').textContent()).toBe('Sở Y tế — Đà Nẵng');
+    await poll(() => page.locator('#unit-title').textContent()).toBe('Sở Y tế — Đà Nẵng');
     expect((await page.request.get(`${base}/api/admin/overview`)).status()).toBe(403);
     await page.context().close();
   });
@@ -171,11 +173,11 @@ describe.runIf(available)('the console in headless Chromium', () => {
     await page.getByLabel('Tên đăng nhập mới').fill('hoa.yte');
     await page.getByLabel('Mật khẩu (ít nhất 10 ký tự)').fill('hoa-password-123');
     await page.getByRole('button', { name: 'Tạo tài khoản' }).click();
-    await expect.poll(() => page.locator('details .success').textContent()).toMatch(/hoa\.yte \(Sở Y tế, Đà Nẵng\)/);
+    await poll(() => page.locator('details .success').textContent()).toMatch(/hoa\.yte \(Sở Y tế, Đà Nẵng\)/);
     await page.getByLabel('Mật khẩu', { exact: true }).fill('hoa-password-123');
     await page.getByRole('button', { name: 'Đăng nhập' }).click();
-    await expect.poll(() => page.locator('#who').textContent()).toMatch(/hoa\.yte/);
-    await expect.poll(() => page.locator('tbody tr').textContent()).toMatch(/Sở Y tế.*Đà Nẵng/);
+    await poll(() => page.locator('#who').textContent()).toMatch(/hoa\.yte/);
+    await poll(() => page.locator('tbody tr').textContent()).toMatch(/Sở Y tế.*Đà Nẵng/);
     await page.close();
   });
 
@@ -184,7 +186,7 @@ describe.runIf(available)('the console in headless Chromium', () => {
     const page = await signedIn('admin', 390, true);
     for (const hash of ['#overview', '#review', '#campaigns', '#officers', '#tasks', '#broadcasts', '#accounts', '#handoff']) {
       await page.goto(`${base}/admin/${hash}`);
-      await expect.poll(() => page.locator('main h1').count()).toBe(1);
+      await poll(() => page.locator('main h1').count()).toBe(1);
       await page.evaluate(axe);
       const result = (await page.evaluate('axe.run(document, { resultTypes: ["violations"] })')) as { violations: { id: string; impact: string }[] };
       console.log(`axe ${hash}: ${result.violations.map((v) => `${v.id} (${v.impact})`).join(', ') || 'none'}`);

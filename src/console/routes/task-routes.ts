@@ -1,7 +1,7 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { planLabel } from '../../officers/desk.js';
 import { DUE_SOON_DAYS, vietnamDay } from '../../officers/reminders.js';
-import { countTasks } from '../../tasks/task-counts.js';
+import { countTasks, isOverdue } from '../../tasks/task-counts.js';
 import type { Unit } from '../../tasks/units.js';
 import type { ConsoleParts } from '../console-parts.js';
 import { currentLocalities } from './officer-routes.js';
@@ -45,7 +45,7 @@ export function taskRoutes(api: FastifyInstance, parts: ConsoleParts): void {
       unit: unit.name,
       locality: unit.locality,
       counts: countTasks(items, today(), DUE_SOON_DAYS),
-      tasks: items.map((i) => ({ plan: i.plan.id, planLabel: planLabel(i.plan), code: i.task.code, title: i.task.title, role: i.role, via: i.via?.name, deadline: i.task.deadline, status: i.status, mayChange: i.mayChange })),
+      tasks: items.map((i) => ({ plan: i.plan.id, planLabel: planLabel(i.plan), code: i.task.code, title: i.task.title, role: i.role, via: i.via ? `${i.via.name}, ${i.via.locality}` : undefined, deadline: i.task.deadline, overdue: isOverdue(i, today()), status: i.status, mayChange: i.mayChange })),
     };
   });
 

@@ -4,7 +4,7 @@ import { t } from '../i18n.js';
 
 /** Tài khoản: the console's accounts (create, disable, enable) and the administrators' audit log, newest first. */
 export async function accountsPage() {
-  const [{ accounts }, { entries }, { localities }] = await Promise.all([api('GET', '/api/admin/accounts'), api('GET', '/api/admin/audit'), api('GET', '/api/admin/localities')]);
+  const [{ accounts }, { entries }, { localities }, me] = await Promise.all([api('GET', '/api/admin/accounts'), api('GET', '/api/admin/audit'), api('GET', '/api/admin/localities'), api('GET', '/api/admin/me')]);
   const status = h('div', { 'aria-live': 'polite' });
   const name = h('input', { id: 'ac-name', required: true, maxlength: 40, autocomplete: 'off', pattern: '[a-zA-Z0-9._\\-]{2,40}' });
   const password = h('input', { id: 'ac-password', type: 'password', required: true, minlength: 10, maxlength: 200, autocomplete: 'new-password' });
@@ -29,7 +29,7 @@ export async function accountsPage() {
 
   const made = location.hash.split('/')[1];
   const rows = accounts.map((a) => h('tr', {}, h('td', {}, a.name), h('td', {}, t(`role.${a.role}`), a.unit ? h('span', { class: 'muted' }, ` · ${a.unit}, ${a.locality}`) : null), h('td', { class: a.disabled ? 'bad' : 'ok' }, a.disabled ? t('ac.disabled') : t('ac.active')),
-    h('td', {}, h('button', { type: 'button', class: 'secondary', 'aria-label': `${a.disabled ? t('ac.enable') : t('ac.disable')} ${a.name}`, onclick: async () => {
+    h('td', {}, a.name === me.account.name ? null : h('button', { type: 'button', class: 'secondary', 'aria-label': `${a.disabled ? t('ac.enable') : t('ac.disable')} ${a.name}`, onclick: async () => {
       try {
         await api('POST', `/api/admin/accounts/${encodeURIComponent(a.name)}/disabled`, { disabled: !a.disabled });
         location.hash = `#accounts/${a.name}`;

@@ -36,12 +36,12 @@ async function unitPage(locality, unit) {
         : h('p', { class: 'muted' }, t('tk.noHistory')));
     };
     const done = task.status.state === 'done';
-    return h('tr', {},
-      h('td', {}, h('b', {}, task.code), h('br'), h('span', { class: 'muted' }, task.planLabel)),
-      h('td', {}, task.title.length > 220 ? `${task.title.slice(0, 220)}…` : task.title, h('br'), h('span', { class: 'muted' }, t(`tk.role.${task.role}`), task.via ? ` (${task.via})` : ''), detail),
-      h('td', {}, task.deadline.due ? dmy(task.deadline.due) : task.deadline.text || '—'),
-      h('td', { class: done ? 'ok' : '' }, done ? t('tk.done') : t('tk.openState')),
-      h('td', {}, h('div', { class: 'actions' },
+    // one card a task: readable on a phone, where five columns are not
+    return h('li', { class: 'card task' },
+      h('p', { class: 'task-head' }, h('b', {}, task.code), ` · ${task.planLabel} · ${t(`tk.role.${task.role}`)}${task.via ? ` (${t('tk.via', { via: task.via })})` : ''}`),
+      h('p', {}, task.title.length > 260 ? `${task.title.slice(0, 260)}…` : task.title),
+      h('p', {}, `${t('tk.deadline')}: `, h('b', { class: task.overdue ? 'bad' : undefined }, task.overdue ? `${t('tk.overdue')} · ` : '', task.deadline.due ? dmy(task.deadline.due) : task.deadline.text || '—'), ' · ', h('span', { class: done ? 'ok' : '' }, done ? t('tk.done') : t('tk.openState'))),
+      h('div', { class: 'actions' },
         h('button', { type: 'button', class: 'secondary', 'aria-label': `${t('tk.history')} ${task.code}`, onclick: showHistory }, t('tk.history')),
         done && task.mayChange ? h('button', { type: 'button', 'aria-label': `${t('tk.reopen')} ${task.code}`, onclick: async (e) => {
           try {
@@ -52,10 +52,11 @@ async function unitPage(locality, unit) {
           } catch (err) {
             status.replaceChildren(message('error', t('error.generic', { error: err.message })));
           }
-        } }, t('tk.reopen')) : null)));
+        } }, t('tk.reopen')) : null),
+      detail);
   });
   const c = data.counts;
   return h('div', {}, h('p', {}, h('a', { href: '#tasks' }, t('tk.back'))), h('h2', { id: 'unit-title' }, `${data.unit} — ${data.locality}`),
     h('p', {}, `${t('tk.open')}: ${c.open} · `, h('span', { class: c.overdue ? 'bad' : '' }, `${t('tk.overdue')}: ${c.overdue}`), ` · ${t('tk.soon')}: ${c.dueSoon} · ${t('tk.total')}: ${c.total}`), status,
-    rows.length ? table([t('tk.code'), t('tk.title'), t('tk.deadline'), t('tk.state'), ''], rows) : h('p', {}, t('tk.none')));
+    rows.length ? h('ol', { class: 'plain-list' }, rows) : h('p', {}, t('tk.none')));
 }
