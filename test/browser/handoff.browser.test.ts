@@ -83,6 +83,11 @@ describe.runIf(available)('Ask a person: the web chat and the console in headles
     await agent.getByLabel('Kết quả').selectOption('answered');
     await agent.getByRole('button', { name: 'Kết thúc cuộc trò chuyện' }).click();
     await citizen.locator('.msg.staff', { hasText: 'kết thúc cuộc trò chuyện' }).waitFor({ timeout: 10_000 });
+    // what was learnt goes to the editors' review list, as an example question with the agent's answer as a draft
+    await agent.getByLabel(/Câu hỏi mẫu/).fill('Người già không đi lại được thì làm định danh mức 2 thế nào?');
+    await agent.getByRole('button', { name: 'Đưa vào «Cần xem lại» làm câu hỏi mẫu' }).click();
+    await expect.poll(async () => (await parts.review.top(5, 'handoff')).map((i) => [i.text, i.draft])).toContainEqual(['Người già không đi lại được thì làm định danh mức 2 thế nào?', expect.stringMatching(/tổ lưu động/)]);
+    await agent.screenshot({ path: `${SHOTS}/console-closed-example-1280.png`, fullPage: true });
     await ask(citizen, 'dk muc 2 o dau');
     await expect.poll(async () => (await botTexts(citizen)).at(-1)).toMatch(/Công an cấp xã/);
     expect(await citizen.locator('.msg.staff').count()).toBe(2); // the answer and the closing, once each

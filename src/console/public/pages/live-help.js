@@ -97,6 +97,7 @@ async function conversationView(id) {
     header.replaceChildren(h('a', { href: '#handoff' }, t('ho.back')), ' · ', `${data.locality} · ${data.channel} · ${stateText(data)}`);
     forms.hidden = closed;
     after.hidden = !closed;
+    if (closed && !question.value) question.value = [...data.turns].reverse().find((x) => x.from === 'citizen' && !/^[[/]/.test(x.text))?.text ?? '';
   }
   const header = h('p');
   const forms = h('div', {},
@@ -107,8 +108,10 @@ async function conversationView(id) {
     h('div', { class: 'card row' }, h('label', { for: 'ho-outcome' }, t('ho.outcome'), outcome),
       h('button', { type: 'button', onclick: act('close', () => ({ outcome: outcome.value }), () => status.replaceChildren(message('success', t('ho.closedDone')))) }, t('ho.close')),
       h('button', { type: 'button', class: 'secondary', onclick: act('release', undefined, () => { location.hash = '#handoff'; }) }, t('ho.release'))));
-  const example = h('button', { type: 'button', class: 'secondary', onclick: act('example', () => ({}), () => { example.disabled = true; status.replaceChildren(message('success', t('ho.exampleDone'))); }) }, t('ho.example'));
-  const after = h('div', { class: 'card' }, example);
+  // the question as an example should read: the agent picks or rewrites it (personal data is removed on the server)
+  const question = h('input', { id: 'ho-question', maxlength: 500 });
+  const example = h('button', { type: 'button', class: 'secondary', onclick: act('example', () => (question.value.trim() ? { question: question.value.trim() } : {}), () => { example.disabled = true; status.replaceChildren(message('success', t('ho.exampleDone'))); }) }, t('ho.example'));
+  const after = h('div', { class: 'card' }, h('label', { for: 'ho-question' }, t('ho.exampleQuestion'), question), h('div', { class: 'actions' }, example));
   await render();
   root.append(header, h('h2', {}, t('ho.transcript')), log, status, forms, after);
   live(root, async () => { if (!closed) await render(); });
