@@ -100,6 +100,14 @@ export class CampaignStats {
     return known ?? DIRECT;
   }
 
+  /** The campaign a person came through, if any: read only, nothing is counted. */
+  async campaignOf(channel: IncomingMessage['channel'], userId: string): Promise<string | undefined> {
+    this.keptSalt ??= this.salt ? Promise.resolve(this.salt) : keptSecret(this.store, 'user-hash-salt', undefined).then((k) => k.value);
+    const user = hashUser(channel, userId, await this.keptSalt);
+    const code = this.known.get(user) ?? (await this.store.getFlag<Attribution>('campaign', `u:${user}`))?.code ?? (await this.store.get<string>('campaign', `pending:${user}`));
+    return code && code !== DIRECT ? code : undefined;
+  }
+
   /** Counts one message and its answer. */
   async record(message: IncomingMessage, reply: Reply, startPayload: string | undefined): Promise<void> {
     const feedback = message.button === 'fb:up' ? 'up' : message.button === 'fb:down' ? 'down' : undefined;

@@ -4,7 +4,7 @@ import { openStore } from '../storage/open-store.js';
 import { printable } from '../util/redact.js';
 import { t } from './text.js';
 
-const REASONS: ReviewReason[] = ['fallback', 'clarify', 'low_confidence', 'negative'];
+const REASONS: ReviewReason[] = ['fallback', 'clarify', 'low_confidence', 'negative', 'handoff'];
 
 /** `cli review [--reason R] [--limit N] [--json]`: the questions editors should look at, most frequent first. */
 export async function reviewCommand(args: string[]): Promise<void> {

@@ -1,15 +1,18 @@
 import { hash, verify } from '@node-rs/argon2';
 import type { Store } from '../storage/store.js';
 
-/** What a console user may do: administrator (everything), editor (figures, review, campaigns, broadcasts), officer (their unit's tasks). */
-export type Role = 'admin' | 'editor' | 'officer';
-export const ROLES: readonly Role[] = ['admin', 'editor', 'officer'];
+/**
+ * What a console user may do: administrator (everything), editor (figures, review, campaigns, broadcasts),
+ * officer (their unit's tasks), agent (cán bộ trực: the live-help queue of their locality).
+ */
+export type Role = 'admin' | 'editor' | 'officer' | 'agent';
+export const ROLES: readonly Role[] = ['admin', 'editor', 'officer', 'agent'];
 
 /** A console account (tài khoản quản trị), as the rest of the server sees it: never the password hash. */
 export interface Account {
   name: string;
   role: Role;
-  /** an officer's unit and locality (cán bộ của đơn vị) */
+  /** an officer's unit and locality (cán bộ của đơn vị); an agent's locality (the queue they answer) */
   unit?: string;
   locality?: string;
   disabled: boolean;
@@ -63,11 +66,13 @@ export class AccountBook {
     if (!NAME.test(name)) throw new AccountError('the name must be 2 to 40 letters a-z, digits, ".", "_" or "-"');
     if (!ROLES.includes(role)) throw new AccountError(`the role must be one of ${ROLES.join(', ')}`);
     if (role === 'officer' && (!place.unit || !place.locality)) throw new AccountError('an officer account needs its unit and locality');
+    if (role === 'agent' && !place.locality?.trim()) throw new AccountError('an agent account needs its locality (--locality "Đà Nẵng", or "toàn tỉnh")');
     checkPassword(password);
     const account: StoredAccount = {
       name,
       role,
       ...(role === 'officer' ? { unit: place.unit!, locality: place.locality! } : {}),
+      ...(role === 'agent' ? { locality: place.locality!.trim() } : {}),
       disabled: false,
       createdAt: this.clock().toISOString(),
       passwordHash: await hash(password),

@@ -17,6 +17,11 @@ import { LocalStore } from '../storage/local-store.js';
 import type { Store } from '../storage/store.js';
 import { TaskBook } from '../tasks/task-book.js';
 import { AccountBook } from './accounts.js';
+import { createHandoffParts, handoffText } from '../core/build.js';
+import { citizenPoster } from '../channels/citizen-poster.js';
+import type { HandoffBook } from '../handoff/handoff-book.js';
+import type { OfficeHours } from '../handoff/office-hours.js';
+import { StaffDesk, type CitizenPoster } from '../handoff/staff-desk.js';
 import { AdminAudit } from './admin-audit.js';
 
 /** What the console works with: the same classes the assistant and the CLI use, over the same store. */
@@ -38,6 +43,8 @@ export interface ConsoleParts {
   env: Record<string, string | undefined>;
   /** the reply a citizen gets for a question now, without counting it anywhere */
   preview: (text: string, language: Language) => Promise<Reply>;
+  /** "Ask a person": the queue, and the desk agents answer from */
+  handoff: { book: HandoffBook; hours: OfficeHours; desk: StaffDesk };
 }
 
 export interface ConsoleDependencies {
@@ -46,6 +53,8 @@ export interface ConsoleDependencies {
   clock?: () => Date;
   env?: Record<string, string | undefined>;
   userHashSalt?: string | undefined;
+  /** how answers reach citizens; by default the channels the environment configures */
+  poster?: CitizenPoster;
 }
 
 export function createConsole(deps: ConsoleDependencies): ConsoleParts {
@@ -58,7 +67,12 @@ export function createConsole(deps: ConsoleDependencies): ConsoleParts {
   const normalise = (text: string) => knowledge.understander.understand(text).text;
   // the citizen's path itself, with a review list of its own that nobody reads: a preview is not a question
   const answers = new CitizenAnswers(knowledge.topics, knowledge.renderer, new ReviewList(LocalStore.memory()), silentLogger);
+  const idle = Number(env.HANDOFF_CLAIM_IDLE_MINUTES || 15);
+  if (!(idle > 0)) throw new Error(`HANDOFF_CLAIM_IDLE_MINUTES="${env.HANDOFF_CLAIM_IDLE_MINUTES}" must be a number of minutes above 0`);
+  const handoff = createHandoffParts(store, clock, knowledge.root, idle * 60_000);
+  const poster = deps.poster ?? citizenPoster(env, store, handoff.book, clock);
   return {
+    handoff: { book: handoff.book, hours: handoff.hours, desk: new StaffDesk(handoff.book, handoff.outbox, poster, handoffText(knowledge.content)) },
     store,
     clock,
     knowledge,

@@ -10,6 +10,7 @@ import { registerInviteSignup } from './invite-signup.js';
 import { accountRoutes } from './routes/account-routes.js';
 import { broadcastRoutes } from './routes/broadcast-routes.js';
 import { campaignRoutes } from './routes/campaign-routes.js';
+import { handoffRoutes } from './routes/handoff-routes.js';
 import { officerRoutes } from './routes/officer-routes.js';
 import { overviewRoutes } from './routes/overview-routes.js';
 import { reviewRoutes } from './routes/review-routes.js';
@@ -45,6 +46,7 @@ export async function registerConsole(app: FastifyInstance, parts: ConsoleParts,
       officerRoutes(api, parts);
       taskRoutes(api, parts);
       broadcastRoutes(api, parts);
+      handoffRoutes(api, parts);
     },
     { prefix: '/api/admin' },
   );

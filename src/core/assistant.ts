@@ -10,6 +10,7 @@ import { PUSH_CHANNELS, type Subscriptions } from '../broadcasts/subscriptions.j
 import type { CampaignStats } from '../campaigns/campaign-stats.js';
 import type { OfficerDesk } from '../officers/desk.js';
 import type { Officer, OfficerRegistry } from '../officers/registry.js';
+import { turnsOf, withTurns, type HandoffTalk } from '../handoff/handoff-talk.js';
 import type { Logger } from './logger.js';
 import type { IncomingMessage, Reply } from './message.js';
 import type { Renderer } from './render.js';
@@ -48,6 +49,8 @@ export interface AssistantParts {
   subscriptions: Subscriptions;
   /** the officer strings of each language, for /officer replies */
   officerText: (language: Language, key: string, values?: Record<string, string>) => string;
+  /** "Ask a person": offers, requests, quiet while staff hold the conversation; off when not given */
+  handoff?: HandoffTalk;
 }
 
 /** Control characters (null bytes and the like) are dropped; line breaks and tabs become spaces. */
@@ -100,6 +103,11 @@ export class Assistant {
     await this.parts.sessions.store.delete('session', `${channel}:${userId}`);
   }
 
+  /** What staff sent a person who cannot be sent to (the web chat's page asks), and whether their request is open. */
+  async handoffUpdates(channel: IncomingMessage['channel'], userId: string): Promise<{ messages: string[]; open: boolean; state?: string }> {
+    return this.parts.handoff ? this.parts.handoff.updates(channel, userId) : { messages: [], open: false };
+  }
+
   /** Waits for the messages being answered (graceful shutdown). */
   drain(): Promise<void> {
     return this.queue.drain();
@@ -115,9 +123,19 @@ export class Assistant {
     }
     // The web chat's visitor is an anonymous cookie: no officer identity rides on it (Telegram and Zalo vouch for their users).
     // ...and none in a group chat, where a task list would be read by everyone in the group.
+    const now = this.parts.clock();
+    const talk = this.parts.handoff;
+    const caught = talk ? await talk.intercept(message, session, session.language ?? languageOf(message.languageHint) ?? 'vi') : { carried: [] };
+    if ('held' in caught) {
+      await sessions.save(message.channel, message.userId, { ...session, turns: withTurns(session, now, ...turnsOf(message, caught.held, now)) });
+      return caught.held;
+    }
     const officer = message.channel === 'web' || message.privateChat === false ? undefined : await this.parts.officers.officerOf(`${message.channel}:${message.userId}`);
-    const reply = await this.decide(message, session, officer);
-    const next: Session = { ...session, language: reply.language };
+    const decided = await this.decide(message, session, officer);
+    const after = talk ? await talk.afterReply(message, session, decided, caught.carried) : { reply: decided, misses: 0, offered: false };
+    const reply = after.reply;
+    const next: Session = { ...session, language: reply.language, misses: after.misses, turns: withTurns(session, now, ...turnsOf(message, reply, now, this.pressed(message.button, reply.language))) };
+    if (after.offered) next.offeredAt = now.getTime();
     if (!SMALL_TALK.has(reply.intent) && !reply.intent.startsWith('ui.') && !reply.intent.startsWith('officer.')) {
       // a facet reply keeps the topic it was a facet of
       const facetOf = reply.facet ? session.lastIntent : undefined;
@@ -185,6 +203,12 @@ export class Assistant {
     // Officer buttons do nothing for anyone else: a citizen who forges one gets the fallback.
     const officerReply = officer ? await desk.press(payload, officer, language) : undefined;
     return officerReply ?? renderer.answer('fallback', language);
+  }
+
+  /** What the person saw on the button they pressed, for the transcript staff read. */
+  private pressed(payload: string | undefined, language: Language): string | undefined {
+    if (payload?.startsWith('q:')) return this.parts.renderer.button(payload.slice(2), language).label;
+    return this.parts.renderer.feedback(language).find((b) => b.payload === payload)?.label;
   }
 
   private knows(intent: string): boolean {

@@ -30,6 +30,10 @@ import { silentLogger, type Logger } from './logger.js';
 import { fill } from '../util/fill.js';
 import { Renderer } from './render.js';
 import { Sessions } from './session.js';
+import { HandoffBook } from '../handoff/handoff-book.js';
+import { HandoffTalk } from '../handoff/handoff-talk.js';
+import { OfficeHours } from '../handoff/office-hours.js';
+import { Outbox } from '../handoff/outbox.js';
 
 /** The project's top folder (rules/, locales/, data/ live there). */
 export const PROJECT_ROOT = fileURLToPath(new URL('../../', import.meta.url));
@@ -105,6 +109,18 @@ export interface AssistantDependencies {
   clock?: () => Date;
   log?: Logger;
   root?: string;
+  /** HANDOFF_CLAIM_IDLE_MINUTES: a claim left idle this long returns the conversation to the queue */
+  claimIdleMs?: number;
+}
+
+/** The handoff strings of a language ("Ask a person"), Vietnamese when the other lacks one. */
+export function handoffText(content: Content): (language: Language, key: string, values?: Record<string, string>) => string {
+  return (language, key, values = {}) => fill(content.locales[language].handoff?.[key] ?? content.locales.vi.handoff?.[key] ?? key, values);
+}
+
+/** "Ask a person": the conversations handed to staff, the citizens' outboxes and the office hours, over one store. */
+export function createHandoffParts(store: Store, clock: () => Date, root: string, claimIdleMs?: number) {
+  return { book: new HandoffBook(store, clock, claimIdleMs), outbox: new Outbox(store, clock), hours: OfficeHours.load(join(root, 'data/office-hours.json')) };
 }
 
 export function createAssistant(deps: AssistantDependencies, knowledge: KnowledgeParts = loadKnowledge(deps.root)): Assistant {
@@ -114,6 +130,11 @@ export function createAssistant(deps: AssistantDependencies, knowledge: Knowledg
   const book = new CampaignBook(deps.store, clock);
   // without USER_HASH_SALT the salt is generated once and kept in the store: never a public constant that would let hashed ids be reversed
   const stats = new CampaignStats(deps.store, book, clock, deps.userHashSalt || undefined);
+  const handoff = createHandoffParts(deps.store, clock, knowledge.root, deps.claimIdleMs);
+  const localityOf = async (channel: Parameters<CampaignStats['campaignOf']>[0], userId: string) => {
+    const code = await stats.campaignOf(channel, userId);
+    return (code ? (await book.get(code))?.locality : undefined) ?? undefined;
+  };
   return new Assistant({
     knowledge: knowledge.knowledge,
     topics: knowledge.topics,
@@ -131,6 +152,7 @@ export function createAssistant(deps: AssistantDependencies, knowledge: Knowledg
     }, new ReminderPreferences(deps.store, clock, process.env.REMINDER_TIME || '07:30')),
     campaigns: stats,
     subscriptions: new Subscriptions(deps.store, clock),
+    handoff: new HandoffTalk({ ...handoff, clock, localityOf, text: handoffText(knowledge.content) }),
     officerText: (language: Language, key: string, values: Record<string, string> = {}) =>
       fill(strings[language][key] ?? strings.vi[key] ?? key, values),
   });

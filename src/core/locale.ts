@@ -26,6 +26,8 @@ export interface Locale {
   ui: Record<UiKey, string>;
   /** what officers are told (task lists, task details, closing work) */
   officer: Record<string, string>;
+  /** "Ask a person": offers, notices and what staff send, with {placeholders} */
+  handoff?: Record<string, string>;
 }
 
 export type UiKey =

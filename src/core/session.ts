@@ -1,3 +1,4 @@
+import type { Turn } from '../handoff/handoff.js';
 import type { Language } from '../nlu/language.js';
 import type { Store } from '../storage/store.js';
 import type { ChannelName } from './message.js';
@@ -12,6 +13,12 @@ export interface Session {
   lastQuestion?: string;
   /** the other topics it might have been, offered after a 👎 */
   lastCandidates?: string[];
+  /** the last turns of this conversation (at most 20, of 24 hours): what staff read if the citizen asks for a person */
+  turns?: Turn[];
+  /** misses in a row (no answer, 👎): at two a person is offered */
+  misses?: number;
+  /** when a person was last offered ("gửi cán bộ" typed then counts as the button) */
+  offeredAt?: number;
 }
 
 /** Sessions expire a day after the last message; the topic of a follow-up only counts for 30 minutes. */

@@ -1,9 +1,10 @@
 import { createHash } from 'node:crypto';
 import { redactQuestion } from '../campaigns/campaign-stats.js';
 import type { Store } from '../storage/store.js';
+import { redactPersonal } from '../util/redact.js';
 
-/** Why a question needs an editor's eye. */
-export type ReviewReason = 'fallback' | 'clarify' | 'low_confidence' | 'negative';
+/** Why a question needs an editor's eye ('handoff': a question staff answered in live help, with their answer as a draft). */
+export type ReviewReason = 'fallback' | 'clarify' | 'low_confidence' | 'negative' | 'handoff';
 
 export interface ReviewItem {
   id: string;
@@ -13,12 +14,15 @@ export interface ReviewItem {
   /** the intent it got (or the best guess) */
   intent: string | null;
   count: number;
+  /** a draft answer (what an agent answered in live help) */
+  draft?: string;
 }
 
 interface Entry {
   text: string;
   reason: ReviewReason;
   intent: string | null;
+  draft?: string;
 }
 
 /** Who took a question off the list, and the intent it was given, if any. */
@@ -43,13 +47,14 @@ const KEEP_MS = 180 * 86_400_000;
 export class ReviewList {
   constructor(private readonly store: Store) {}
 
-  async record(question: string, reason: ReviewReason, intent: string | undefined): Promise<void> {
+  async record(question: string, reason: ReviewReason, intent: string | undefined, draft?: string): Promise<string | undefined> {
     const text = redactQuestion(question);
-    if (!text) return;
+    if (!text) return undefined;
     const id = createHash('sha256').update(`${reason}\n${text.toLowerCase()}`).digest('hex').slice(0, 16);
-    const entry: Entry = { text, reason, intent: intent ?? null };
+    const entry: Entry = { text, reason, intent: intent ?? null, ...(draft ? { draft: redactPersonal(draft, 2000) } : {}) };
     await this.store.setIfAbsent('stats', `review:t:${id}`, entry, KEEP_MS);
     await Promise.all([this.store.bumpRanked('stats', 'review:top', id, 1, RANKED), this.store.bumpRanked('stats', `review:top:${reason}`, id, 1, RANKED)]);
+    return id;
   }
 
   /** The most frequent questions still to review (not marked handled), optionally of one reason. */

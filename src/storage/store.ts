@@ -21,6 +21,8 @@ export type Namespace =
   | 'account'
   /** example questions editors added from the console, until exported to data/examples */
   | 'example'
+  /** conversations handed to staff (hỏi cán bộ): requests, claims, answers, the citizens' outboxes */
+  | 'handoff'
   | 'test';
 
 export interface Store {

@@ -184,7 +184,7 @@ describe.runIf(available)('the console in headless Chromium', { timeout: 90_000 
   it('has no serious accessibility violations (axe-core) on any page, on a phone', async () => {
     const axe = readFileSync(require.resolve('axe-core/axe.min.js'), 'utf8');
     const page = await signedIn('admin', 390, true);
-    for (const hash of ['#overview', '#review', '#campaigns', '#officers', '#tasks', '#broadcasts', '#accounts']) {
+    for (const hash of ['#overview', '#review', '#campaigns', '#officers', '#tasks', '#broadcasts', '#accounts', '#handoff']) {
       await page.goto(`${base}/admin/${hash}`);
       await poll(() => page.locator('main h1').count()).toBe(1);
       await page.evaluate(axe);

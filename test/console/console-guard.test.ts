@@ -14,7 +14,7 @@ for (const role of ROLES) sessions.set(role, await signIn(app, role));
 describe('the console API refuses strangers and wrong roles, on every route', () => {
   it('registers the pages, and walks at least the routes it knows of', () => {
     expect(routes.length).toBeGreaterThanOrEqual(20);
-    expect(routes.map((r) => `${r.method} ${r.url}`)).toEqual(expect.arrayContaining(['GET /api/admin/overview', 'POST /api/admin/review/:id/assign', 'GET /api/admin/campaigns/:code/qr.:format', 'POST /api/admin/tasks/reopen', 'POST /api/admin/broadcasts']));
+    expect(routes.map((r) => `${r.method} ${r.url}`)).toEqual(expect.arrayContaining(['GET /api/admin/overview', 'POST /api/admin/review/:id/assign', 'GET /api/admin/campaigns/:code/qr.:format', 'POST /api/admin/tasks/reopen', 'POST /api/admin/broadcasts', 'GET /api/admin/handoffs', 'GET /api/admin/handoffs/:id', 'POST /api/admin/handoffs/:id/claim', 'POST /api/admin/handoffs/:id/answer', 'POST /api/admin/handoffs/:id/close']));
   });
 
   it.each(routes.map((r) => [r.method, r.url] as const))('%s %s without a session: 401', async (method, url) => {

@@ -8,9 +8,9 @@ import { LocalStore } from '../../src/storage/local-store.js';
 import type { Store } from '../../src/storage/store.js';
 import { sharedKnowledge, testAssistant } from './assistant.js';
 
-export const PASSWORDS = { admin: 'admin-password-1', editor: 'editor-password-1', officer: 'officer-password-1' } as const;
+export const PASSWORDS = { admin: 'admin-password-1', editor: 'editor-password-1', officer: 'officer-password-1', agent: 'agent-password-1' } as const;
 
-/** The server with the console, over one store, and an administrator, an editor and an officer (Sở Y tế, Đà Nẵng). */
+/** The server with the console, over one store, and an administrator, an editor, an officer (Sở Y tế, Đà Nẵng) and an agent (Đà Nẵng). */
 export async function consoleApp(options: { env?: Record<string, string>; now?: () => Date; store?: Store; trustProxy?: boolean } = {}): Promise<{ app: FastifyInstance; parts: ConsoleParts; store: Store; assistant: Assistant }> {
   const store = options.store ?? LocalStore.memory();
   const clock = options.now ?? (() => new Date('2026-11-22T09:00:00Z'));
@@ -19,6 +19,7 @@ export async function consoleApp(options: { env?: Record<string, string>; now?: 
   await parts.accounts.add('admin', 'admin', PASSWORDS.admin);
   await parts.accounts.add('editor', 'editor', PASSWORDS.editor);
   await parts.accounts.add('officer', 'officer', PASSWORDS.officer, { unit: 'Sở Y tế', locality: 'Đà Nẵng' });
+  await parts.accounts.add('agent', 'agent', PASSWORDS.agent, { locality: 'Đà Nẵng' });
   const assistant = testAssistant({ store, now: clock });
   const app = await buildApp({
     assistant,

@@ -5,14 +5,14 @@
       send: 'Gửi', label: 'Câu hỏi của bạn', other: 'EN', otherLabel: 'Switch to English', error: 'Không gửi được. Kiểm tra kết nối mạng rồi thử lại.',
       retry: 'Thử lại', typing: 'Trợ lý đang trả lời…', clear: 'Xóa cuộc trò chuyện', cleared: 'Đã xóa cuộc trò chuyện trên máy này và trên máy chủ.',
       privacy: 'Câu hỏi được dùng để trả lời bạn; câu hỏi chưa trả lời được lưu (đã bỏ số điện thoại, số giấy tờ) để cải thiện trợ lý.', details: 'Chi tiết',
-      privacyMore: 'Trợ lý không hỏi và không cần họ tên, số điện thoại hay số căn cước của bạn: đừng gửi chúng. Cuộc trò chuyện được giữ trên trình duyệt này đến khi bạn xóa, và trên máy chủ 24 giờ để hiểu câu hỏi tiếp theo. Thống kê chỉ giữ mã ẩn danh. Câu hỏi chưa trả lời được (đã bỏ số điện thoại, số giấy tờ, email) giữ tối đa 180 ngày cho người biên soạn. Theo Luật Bảo vệ dữ liệu cá nhân 91/2025/QH15.',
+      privacyMore: 'Trợ lý không hỏi và không cần họ tên, số điện thoại hay số căn cước của bạn: đừng gửi chúng. Cuộc trò chuyện được giữ trên trình duyệt này đến khi bạn xóa, và trên máy chủ 24 giờ để hiểu câu hỏi tiếp theo. Thống kê chỉ giữ mã ẩn danh. Câu hỏi chưa trả lời được (đã bỏ số điện thoại, số giấy tờ, email) giữ tối đa 180 ngày cho người biên soạn. Khi bạn gửi câu hỏi cho cán bộ, cuộc trò chuyện đó được giữ 30 ngày để cán bộ địa bàn đọc và trả lời. Theo Luật Bảo vệ dữ liệu cá nhân 91/2025/QH15.',
     },
     en: {
       title: 'Electronic ID assistant', subtitle: 'Ask about VNeID, ID cards and online public services', placeholder: 'e.g. where do I register level 2?',
       send: 'Send', label: 'Your question', other: 'VI', otherLabel: 'Chuyển sang tiếng Việt', error: 'Could not send. Check your connection and try again.',
       retry: 'Try again', typing: 'The assistant is answering…', clear: 'Clear conversation', cleared: 'The conversation was cleared here and on the server.',
       privacy: 'Your questions are used to answer you; questions it could not answer are kept (without phone or ID numbers) to improve it.', details: 'Details',
-      privacyMore: 'The assistant never needs your name, phone or ID number: do not send them. The conversation stays in this browser until you clear it, and on the server for 24 hours to understand your next question. Figures keep only an anonymous code. Unanswered questions (phone, ID numbers and e-mails removed) are kept up to 180 days for the editors. Under the Personal Data Protection Law 91/2025/QH15.',
+      privacyMore: 'The assistant never needs your name, phone or ID number: do not send them. The conversation stays in this browser until you clear it, and on the server for 24 hours to understand your next question. Figures keep only an anonymous code. Unanswered questions (phone, ID numbers and e-mails removed) are kept up to 180 days for the editors. When you send your question to staff, that conversation is kept 30 days for the staff of your locality to read and answer. Under the Personal Data Protection Law 91/2025/QH15.',
     },
   };
   const $ = (id) => document.getElementById(id);
@@ -97,8 +97,10 @@
       const reply = await res.json();
       typing.remove();
       if (reply.language && reply.language !== lang) { lang = reply.language; storage && storage.setItem('vneid-chat-lang', lang); applyLanguage(); }
-      add('bot', reply.reply, reply.source);
-      showButtons(reply.buttons, reply.feedback);
+      // while staff hold the conversation the assistant may say nothing at all
+      if (reply.reply) add('bot', reply.reply, reply.source);
+      if (reply.reply || reply.buttons.length) showButtons(reply.buttons, reply.feedback);
+      if (reply.handoff === true) watchStaff(); else if (reply.handoff === false) stopWatching();
     } catch {
       typing.remove();
       const err = add('bot error', UI[lang].error, '', false);
@@ -109,6 +111,21 @@
       input.focus();
     }
   }
+
+  // "Ask a person": while a request is open the page asks every 2 s for what staff sent
+  let watching = null;
+  async function checkStaff() {
+    try {
+      const res = await fetch('api/chat/updates', { credentials: 'same-origin', cache: 'no-store' });
+      if (!res.ok) return;
+      const updates = await res.json();
+      for (const text of updates.messages) add('bot staff', text);
+      if (updates.open) watchStaff();
+      else if (watching) { stopWatching(); document.querySelectorAll('.chips').forEach((c) => c.remove()); } // "Hủy yêu cầu" has nothing left to cancel
+    } catch { /* the next look will tell */ }
+  }
+  function watchStaff() { if (!watching) watching = setInterval(checkStaff, 2000); }
+  function stopWatching() { if (watching) clearInterval(watching); watching = null; }
 
   form.addEventListener('submit', (e) => {
     e.preventDefault();
@@ -138,4 +155,5 @@
   applyLanguage();
   if (history.length > 0) for (const m of history) add(m.cls, m.text, m.source, false);
   else talk({ text: campaign ? '/start ' + campaign : '/start' });
+  checkStaff();
 })();

@@ -74,6 +74,22 @@ export function registerWebChat(
     return { ok: true };
   });
 
+  // "Ask a person": the open page asks every 2 s for what staff sent (and a page opened later gets it at once).
+  // Limited per visitor, not per address: many citizens share one address behind a mobile carrier's NAT.
+  const polls = app.rateLimit({
+    max: 60,
+    timeWindow: 60_000,
+    keyGenerator: (req) => {
+      const raw = req.cookies[VISITOR_COOKIE];
+      const checked = raw ? req.unsignCookie(raw) : undefined;
+      return checked?.valid && checked.value ? `chat-updates:v:${checked.value}` : `chat-updates:a:${req.ip}`;
+    },
+  }) as preHandlerAsyncHookHandler;
+  app.get('/api/chat/updates', { preHandler: [polls] }, async (req, reply) => {
+    void reply.header('cache-control', 'no-store');
+    return assistant.handoffUpdates('web', visitorOf(req, reply));
+  });
+
   app.post<{ Body: ChatBody }>('/api/chat', { schema: chatSchema, preHandler: [limits.perAddress, limits.overall] }, async (req, reply) => {
     const { text, button, language } = req.body;
     const answer = await assistant.handle({
@@ -82,6 +98,6 @@ export function registerWebChat(
       ...(button ? { button } : { text: text ?? '' }),
       ...(language ? { languageHint: language } : {}),
     });
-    return { intent: answer.intent, language: answer.language, reply: answer.text, buttons: answer.buttons, source: answer.source, feedback: answer.feedback ?? [] };
+    return { intent: answer.intent, language: answer.language, reply: answer.silent && answer.intent === 'handoff.quiet' ? '' : answer.text, buttons: answer.buttons, source: answer.source, feedback: answer.feedback ?? [], ...(answer.intent.startsWith('handoff.') && answer.intent !== 'handoff.request' ? { handoff: answer.intent !== 'handoff.cancelled' } : {}) };
   });
 }

@@ -11,7 +11,7 @@ import { NO_RETRY_ERRORS, ZaloApiError, type ZaloOaClient } from './zalo-oa-clie
 export const ZALO_WEBHOOK_PATH = '/webhooks/zalo';
 
 /** A pressed oa.query button comes back as text: our payloads are recognised by their prefix. */
-const BUTTON_PAYLOAD = /^(?:q|more|lang|ol|ot|od|on):\S+$/;
+const BUTTON_PAYLOAD = /^(?:q|more|lang|ol|ot|od|on|ho):\S+$/;
 
 interface ZaloEvent {
   app_id?: string;

@@ -4,6 +4,7 @@ import { lang, setLang, t } from './i18n.js';
 import { accountsPage } from './pages/accounts.js';
 import { broadcastsPage } from './pages/broadcasts.js';
 import { campaignsPage } from './pages/campaigns.js';
+import { liveHelpPage } from './pages/live-help.js';
 import { officersPage } from './pages/officers.js';
 import { overviewPage } from './pages/overview.js';
 import { reviewPage } from './pages/review.js';
@@ -17,6 +18,7 @@ const PAGES = [
   { id: 'officers', roles: ['admin'], render: officersPage },
   { id: 'tasks', roles: ['admin', 'officer'], render: tasksPage },
   { id: 'broadcasts', roles: ['admin', 'editor'], render: broadcastsPage },
+  { id: 'handoff', roles: ['admin', 'agent'], render: liveHelpPage },
   { id: 'accounts', roles: ['admin'], render: accountsPage },
 ];
 

@@ -11,7 +11,7 @@ const STRINGS = {
     'ov.questions': 'Câu hỏi', 'ov.users': 'Người dùng mới', 'ov.answered': 'Trả lời được', 'ov.clarified': 'Hỏi lại', 'ov.fallback': 'Không trả lời được', 'ov.up': '👍 Hữu ích', 'ov.down': '👎 Chưa đúng',
     'ov.perDay': 'Câu hỏi mỗi ngày', 'ov.byChannel': 'Theo kênh', 'ov.byCampaign': 'Theo chiến dịch', 'ov.topics': 'Chủ đề hỏi nhiều nhất (từ khi bắt đầu, như campaign stats)', 'ov.topic': 'Chủ đề', 'ov.count': 'Số lần', 'ov.channel': 'Kênh', 'ov.none': 'Chưa có câu hỏi nào trong khoảng này.', 'ov.direct': '(không qua chiến dịch)', 'ov.sameAsCli': 'Cùng số liệu với lệnh: npm run -s cli -- campaign stats',
     'rv.intro': 'Các câu hỏi trợ lý chưa trả lời tốt, hỏi nhiều nhất trước; số điện thoại, số giấy tờ và email đã được xóa.', 'rv.reason': 'Lý do', 'rv.all': 'Tất cả',
-    'rv.fallback': 'không biết', 'rv.clarify': 'hỏi lại', 'rv.low_confidence': 'chưa chắc', 'rv.negative': '👎', 'rv.times': '{count} lần', 'rv.got': 'Chủ đề đã nhận: {intent}',
+    'rv.fallback': 'không biết', 'rv.clarify': 'hỏi lại', 'rv.low_confidence': 'chưa chắc', 'rv.negative': '👎', 'rv.handoff': 'cán bộ đã trả lời', 'rv.draft': 'Bản nháp câu trả lời (cán bộ đã trả lời trực tiếp):', 'rv.times': '{count} lần', 'rv.got': 'Chủ đề đã nhận: {intent}',
     'rv.intent': 'Gán vào chủ đề', 'rv.choose': '— chọn chủ đề —', 'rv.assign': 'Gán làm câu hỏi mẫu', 'rv.handled': 'Đánh dấu đã xử lý', 'rv.empty': 'Không còn câu hỏi nào cần xem lại.',
     'rv.nowGets': 'Đã thêm làm câu hỏi mẫu. Câu hỏi này bây giờ nhận câu trả lời ({intent}):', 'rv.done': 'Đã đánh dấu đã xử lý.', 'rv.export': 'Câu hỏi mẫu được lưu ngay (không cần khởi động lại). Để đưa vào data/examples: npm run -s cli -- examples export',
     'cp.create': 'Tạo chiến dịch', 'cp.name': 'Tên chiến dịch', 'cp.locality': 'Địa bàn', 'cp.channel': 'Kênh', 'cp.anyChannel': 'Mọi kênh', 'cp.list': 'Các chiến dịch', 'cp.code': 'Mã', 'cp.links': 'Đường dẫn',
@@ -35,7 +35,7 @@ const STRINGS = {
     'ov.questions': 'Questions', 'ov.users': 'New users', 'ov.answered': 'Answered', 'ov.clarified': 'Clarified', 'ov.fallback': 'Not answered', 'ov.up': '👍 Helpful', 'ov.down': '👎 Wrong',
     'ov.perDay': 'Questions per day', 'ov.byChannel': 'By channel', 'ov.byCampaign': 'By campaign', 'ov.topics': 'Top topics (all time, as in campaign stats)', 'ov.topic': 'Topic', 'ov.count': 'Count', 'ov.channel': 'Channel', 'ov.none': 'No questions in this period.', 'ov.direct': '(no campaign)', 'ov.sameAsCli': 'Same figures as: npm run -s cli -- campaign stats',
     'rv.intro': 'Questions the assistant did not answer well, most frequent first; phone, ID numbers and e-mail addresses removed.', 'rv.reason': 'Reason', 'rv.all': 'All',
-    'rv.fallback': 'unknown', 'rv.clarify': 'clarified', 'rv.low_confidence': 'unsure', 'rv.negative': '👎', 'rv.times': '{count} times', 'rv.got': 'Topic given: {intent}',
+    'rv.fallback': 'unknown', 'rv.clarify': 'clarified', 'rv.low_confidence': 'unsure', 'rv.negative': '👎', 'rv.handoff': 'answered by staff', 'rv.draft': "Draft answer (what staff answered in live help):", 'rv.times': '{count} times', 'rv.got': 'Topic given: {intent}',
     'rv.intent': 'Assign to topic', 'rv.choose': '— choose a topic —', 'rv.assign': 'Add as example question', 'rv.handled': 'Mark handled', 'rv.empty': 'Nothing left to review.',
     'rv.nowGets': 'Added as an example. The question now gets ({intent}):', 'rv.done': 'Marked handled.', 'rv.export': 'Examples are live at once (no restart). To commit them to data/examples: npm run -s cli -- examples export',
     'cp.create': 'New campaign', 'cp.name': 'Campaign name', 'cp.locality': 'Locality', 'cp.channel': 'Channel', 'cp.anyChannel': 'All channels', 'cp.list': 'Campaigns', 'cp.code': 'Code', 'cp.links': 'Links',
@@ -49,6 +49,11 @@ const STRINGS = {
     'au.title': 'Audit log', 'au.at': 'When', 'au.by': 'Who', 'au.action': 'Action', 'au.target': 'On',
   },
 };
+
+/** Strings a page brings along (kept in its own module). */
+export function addStrings(more) {
+  for (const lang of Object.keys(STRINGS)) Object.assign(STRINGS[lang], more[lang] ?? {});
+}
 
 let language = localStorage.getItem('console-lang') === 'en' ? 'en' : 'vi';
 

@@ -4,7 +4,7 @@ import type { ReviewReason } from '../../review/review-list.js';
 import type { ConsoleParts } from '../console-parts.js';
 
 const EDITORS = { roles: ['admin', 'editor'] } as const;
-const REASONS = ['fallback', 'clarify', 'low_confidence', 'negative'];
+const REASONS = ['fallback', 'clarify', 'low_confidence', 'negative', 'handoff'];
 
 /** Cần xem lại: the review list, marking a question handled, and giving it to an intent as an example (live at once). */
 export function reviewRoutes(api: FastifyInstance, parts: ConsoleParts): void {

@@ -7,7 +7,7 @@ export async function reviewPage() {
   const reason = new URLSearchParams(location.hash.split('?')[1] ?? '').get('reason') ?? '';
   const [{ items }, { intents }] = await Promise.all([api('GET', `/api/admin/review${reason ? `?reason=${reason}` : ''}`), api('GET', '/api/admin/intents')]);
   const select = h('select', { id: 'rv-reason', onchange: () => (location.hash = `#review?reason=${select.value}`) },
-    h('option', { value: '' }, t('rv.all')), ['fallback', 'clarify', 'low_confidence', 'negative'].map((r) => h('option', { value: r, selected: r === reason }, t(`rv.${r}`))));
+    h('option', { value: '' }, t('rv.all')), ['fallback', 'clarify', 'low_confidence', 'negative', 'handoff'].map((r) => h('option', { value: r, selected: r === reason }, t(`rv.${r}`))));
   const list = h('ol', { class: 'plain-list' });
   items.forEach((item, n) => {
     const status = h('div');
@@ -36,6 +36,7 @@ export async function reviewPage() {
     } }, t('rv.handled')));
     list.append(h('li', { class: 'card review-item' },
       h('q', { class: 'question' }, item.text),
+      item.draft ? h('div', { class: 'notice' }, h('span', { class: 'muted' }, t('rv.draft')), h('p', { class: 'draft' }, item.draft)) : null,
       h('span', { class: 'muted' }, `${t('rv.times', { count: item.count })} · ${t(`rv.${item.reason}`)}${item.intent ? ` · ${t('rv.got', { intent: item.intent })}` : ''}`),
       h('label', { for: id }, t('rv.intent'), intent),
       h('div', { class: 'actions' }, buttons),

@@ -1,0 +1,33 @@
+// The words of "Hỗ trợ trực tiếp" / "Live help".
+export const LIVE_HELP_STRINGS = {
+  vi: {
+    'nav.handoff': 'Hỗ trợ trực tiếp', 'role.agent': 'cán bộ trực',
+    'ho.waiting': 'Người đang chờ', 'ho.open': 'Trong giờ làm việc', 'ho.closed': 'Ngoài giờ làm việc', 'ho.locality': 'Địa bàn', 'ho.all': 'tất cả địa bàn',
+    'ho.intro': 'Người dân đã bấm «Gửi câu hỏi cho cán bộ». Nhận một cuộc trò chuyện để đọc và trả lời; trong lúc đó trợ lý tự động im lặng. Danh sách đã bỏ số điện thoại, số giấy tờ. Tự cập nhật mỗi 3 giây.',
+    'ho.none': 'Không có ai đang chờ.', 'ho.since': 'Chờ', 'ho.minutes': '{n} phút', 'ho.channel': 'Kênh', 'ho.question': 'Tin nhắn cuối', 'ho.state': 'Tình trạng',
+    'ho.state.waiting': 'đang chờ', 'ho.state.claimed': 'đã nhận: {by}', 'ho.state.mine': 'bạn đang trả lời', 'ho.state.closed': 'đã kết thúc',
+    'ho.claim': 'Nhận', 'ho.openIt': 'Mở', 'ho.taken': 'Cán bộ khác đã nhận cuộc trò chuyện này.', 'ho.back': '← Hàng chờ',
+    'ho.transcript': 'Cuộc trò chuyện', 'ho.from.citizen': 'Người dân', 'ho.from.assistant': 'Trợ lý', 'ho.from.agent': 'Cán bộ {by}', 'ho.note': 'Ghi chú nội bộ của {by}',
+    'ho.answer': 'Trả lời người dân', 'ho.send': 'Gửi trả lời', 'ho.noteLabel': 'Ghi chú nội bộ (người dân không thấy)', 'ho.addNote': 'Lưu ghi chú',
+    'ho.outcome': 'Kết quả', 'ho.outcome.answered': 'Đã trả lời', 'ho.outcome.referred': 'Đã hướng dẫn nơi khác', 'ho.outcome.not_our_matter': 'Không thuộc thẩm quyền', 'ho.outcome.cancelled': 'Người dân đã hủy',
+    'ho.close': 'Kết thúc cuộc trò chuyện', 'ho.release': 'Trả lại hàng chờ', 'ho.closedDone': 'Đã kết thúc; người dân được báo và trợ lý tự động trả lời lại.',
+    'ho.example': 'Đưa vào «Cần xem lại» làm câu hỏi mẫu', 'ho.exampleQuestion': 'Câu hỏi mẫu (sửa cho gọn; số điện thoại, số giấy tờ sẽ bị xóa)', 'ho.exampleDone': 'Đã đưa vào danh sách «Cần xem lại» (lý do: cán bộ đã trả lời).',
+    'ho.d.sent': 'Đã đến người dân {at}', 'ho.d.web_page': 'Chờ trang web chat của người dân mở (hiện ngay khi họ mở trang)', 'ho.d.zalo_window': 'Chưa gửi được: đã quá 48 giờ kể từ tin nhắn cuối của người dân trên Zalo OA (Zalo chỉ cho gửi tin tư vấn trong khung này). Câu trả lời sẽ đến khi người dân nhắn lại.',
+    'ho.d.not_configured': 'Chưa gửi được: máy chủ chưa cấu hình kênh {detail}.', 'ho.d.blocked': 'Chưa gửi được: người dân đã chặn trợ lý.', 'ho.d.error': 'Gửi lỗi: {detail}',
+  },
+  en: {
+    'nav.handoff': 'Live help', 'role.agent': 'agent',
+    'ho.waiting': 'People waiting', 'ho.open': 'Office hours', 'ho.closed': 'Outside office hours', 'ho.locality': 'Locality', 'ho.all': 'all localities',
+    'ho.intro': 'Citizens who pressed "Send my question to staff". Claim a conversation to read and answer it; the assistant stays quiet meanwhile. Phone and ID numbers are removed from this list. Updates every 3 seconds.',
+    'ho.none': 'Nobody is waiting.', 'ho.since': 'Waiting', 'ho.minutes': '{n} min', 'ho.channel': 'Channel', 'ho.question': 'Last message', 'ho.state': 'State',
+    'ho.state.waiting': 'waiting', 'ho.state.claimed': 'claimed by {by}', 'ho.state.mine': 'you are answering', 'ho.state.closed': 'closed',
+    'ho.claim': 'Claim', 'ho.openIt': 'Open', 'ho.taken': 'Another agent has claimed this conversation.', 'ho.back': '← Queue',
+    'ho.transcript': 'Conversation', 'ho.from.citizen': 'Citizen', 'ho.from.assistant': 'Assistant', 'ho.from.agent': 'Agent {by}', 'ho.note': 'Internal note by {by}',
+    'ho.answer': 'Answer the citizen', 'ho.send': 'Send answer', 'ho.noteLabel': 'Internal note (the citizen does not see it)', 'ho.addNote': 'Save note',
+    'ho.outcome': 'Outcome', 'ho.outcome.answered': 'Answered', 'ho.outcome.referred': 'Referred elsewhere', 'ho.outcome.not_our_matter': 'Not our matter', 'ho.outcome.cancelled': 'Cancelled by the citizen',
+    'ho.close': 'Close the conversation', 'ho.release': 'Return to the queue', 'ho.closedDone': 'Closed; the citizen was told and the assistant answers again.',
+    'ho.example': 'Add to "To review" as an example question', 'ho.exampleQuestion': 'Example question (make it short; phone and ID numbers are removed)', 'ho.exampleDone': 'Added to the "To review" list (reason: answered by staff).',
+    'ho.d.sent': 'Reached the citizen {at}', 'ho.d.web_page': "Waiting for the citizen's web chat page (shown as soon as it is open)", 'ho.d.zalo_window': "Not sent: over 48 hours since the citizen's last Zalo OA message (Zalo allows consultation messages only within that window). It goes when the citizen writes again.",
+    'ho.d.not_configured': 'Not sent: the {detail} channel is not configured on this server.', 'ho.d.blocked': 'Not sent: the citizen blocked the assistant.', 'ho.d.error': 'Sending failed: {detail}',
+  },
+};
