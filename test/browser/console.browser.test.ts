@@ -1,19 +1,18 @@
-import { existsSync, readFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import jsQRModule from 'jsqr';
 import { PNG } from 'pngjs';
-import { chromium, type Browser, type Page } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { Subscriptions } from '../../src/broadcasts/subscriptions.js';
 import { campaignReport, reportTotals } from '../../src/campaigns/campaign-report.js';
+import { chromiumAvailable, launchChromium } from '../helpers/browser.js';
 import { consoleApp, PASSWORDS } from '../helpers/console.js';
 
 const require = createRequire(import.meta.url);
 // jsqr is CommonJS with a default export
 const jsQR = jsQRModule as unknown as typeof jsQRModule.default;
-const CHROMIUM = process.env.CHROMIUM_PATH || '/usr/bin/chromium';
-const available = existsSync(CHROMIUM);
-if (!available && process.env.CI) throw new Error(`CI needs Chromium at ${CHROMIUM} for the console test (.ci/run installs it)`);
+const available = chromiumAvailable('console');
 
 const PUBLIC_URL = 'https://hotro.example.gov.vn';
 const { app, parts, store, assistant } = await consoleApp({ env: { PUBLIC_URL, LOGIN_ATTEMPTS_PER_ACCOUNT: '100', LOGIN_ATTEMPTS_PER_ADDRESS: '100' } });
@@ -38,7 +37,7 @@ beforeAll(async () => {
   if (!available) return;
   await app.listen({ port: 0, host: '127.0.0.1' });
   base = `http://127.0.0.1:${(app.server.address() as { port: number }).port}`;
-  browser = await chromium.launch({ executablePath: CHROMIUM, args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--no-first-run'] });
+  browser = await launchChromium();
 });
 afterAll(async () => {
   await browser?.close();

@@ -1,16 +1,14 @@
-import { existsSync, mkdirSync, readFileSync } from 'node:fs';
+import { mkdirSync, readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
-import { chromium, type Browser } from 'playwright-core';
+import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildApp } from '../../src/server/app.js';
 import { LocalStore } from '../../src/storage/local-store.js';
 import { testAssistant } from '../helpers/assistant.js';
+import { chromiumAvailable, launchChromium } from '../helpers/browser.js';
 
 const require = createRequire(import.meta.url);
-const CHROMIUM = process.env.CHROMIUM_PATH || '/usr/bin/chromium';
-const available = existsSync(CHROMIUM);
-if (!available && !process.env.CI) console.warn(`Web chat browser test skipped: no Chromium at ${CHROMIUM} (apt-get install chromium).`);
-if (!available && process.env.CI) throw new Error(`CI needs Chromium at ${CHROMIUM} for the web chat test (.ci/run installs it)`);
+const available = chromiumAvailable('web chat');
 
 const store = LocalStore.memory();
 const app = await buildApp({ assistant: testAssistant({ store }), store, channels: () => [] });
@@ -21,10 +19,7 @@ beforeAll(async () => {
   if (!available) return;
   await app.listen({ port: 0, host: '127.0.0.1' });
   url = `http://127.0.0.1:${(app.server.address() as { port: number }).port}/`;
-  browser = await chromium.launch({
-    executablePath: CHROMIUM,
-    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
-  });
+  browser = await launchChromium();
 });
 afterAll(async () => {
   await browser?.close();
