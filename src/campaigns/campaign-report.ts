@@ -1,5 +1,6 @@
 import type { CampaignBook } from './campaign-book.js';
-import { DIRECT, dayOf, type CampaignFigures, type CampaignStats } from './campaign-stats.js';
+import { DIRECT, type CampaignFigures, type CampaignStats } from './campaign-stats.js';
+import { vietnamDay } from '../util/vietnam-time.js';
 
 export interface ReportRange {
   /** first day (YYYY-MM-DD, Vietnam time), included */
@@ -20,9 +21,9 @@ const DIRECT_DAYS = 90;
 export async function campaignReport(stats: CampaignStats, book: CampaignBook, intents: string[], range: ReportRange, clock: () => Date): Promise<CampaignFigures[]> {
   const campaigns = (await book.list()).filter((c) => !range.code || c.code === range.code);
   if (range.code && campaigns.length === 0 && range.code !== DIRECT) throw new Error(`No campaign "${range.code}"`);
-  const rows = await Promise.all(campaigns.map((c) => stats.figures(c.code, c.name, intents, range.since, dayOf(new Date(c.createdAt)), range.until)));
+  const rows = await Promise.all(campaigns.map((c) => stats.figures(c.code, c.name, intents, range.since, vietnamDay(new Date(c.createdAt)), range.until)));
   if (!range.code || range.code === DIRECT) {
-    const from = range.since ?? dayOf(new Date(clock().getTime() - DIRECT_DAYS * 86_400_000));
+    const from = range.since ?? vietnamDay(new Date(clock().getTime() - DIRECT_DAYS * 86_400_000));
     rows.push(await stats.figures(DIRECT, '(no campaign)', intents, range.since, from, range.until));
   }
   return rows;

@@ -5,6 +5,7 @@ import { keptSecret } from '../storage/kept-secret.js';
 import { redactPersonal } from '../util/redact.js';
 import type { Store } from '../storage/store.js';
 import { hashUser, type CampaignBook } from './campaign-book.js';
+import { vietnamDay } from '../util/vietnam-time.js';
 
 /** The channels whose questions are counted apart. */
 const CHANNELS: readonly ChannelName[] = ['web', 'telegram', 'zalo', 'zalo-bot', 'console'];
@@ -32,10 +33,6 @@ export interface CampaignFigures {
   unanswered: { text: string; count: number }[];
 }
 
-/** The calendar day in Vietnam (UTC+7) of a moment. */
-export function dayOf(at: Date): string {
-  return new Date(at.getTime() + 7 * 3_600_000).toISOString().slice(0, 10);
-}
 
 /** An unanswered question as kept for editors: personal data removed (see redactPersonal). */
 export function redactQuestion(text: string): string {
@@ -91,7 +88,7 @@ export class CampaignStats {
     const pending = await this.store.get<string>('campaign', `pending:${user}`);
     const wanted: Attribution = { code: pending ?? DIRECT, channel: message.channel, at: this.clock().toISOString() };
     if (await this.store.setIfAbsent('campaign', `u:${user}`, wanted, KEEP_MS)) {
-      await this.bump(wanted.code, 'users', dayOf(this.clock()));
+      await this.bump(wanted.code, 'users', vietnamDay(this.clock()));
       this.known.set(user, wanted.code);
       return wanted.code;
     }
@@ -113,14 +110,14 @@ export class CampaignStats {
     const feedback = message.button === 'fb:up' ? 'up' : message.button === 'fb:down' ? 'down' : undefined;
     if (feedback) {
       const code = await this.attribution(message, undefined);
-      if (code) await this.bump(code, feedback, dayOf(this.clock()));
+      if (code) await this.bump(code, feedback, vietnamDay(this.clock()));
       return;
     }
     const isQuestion = (message.text !== undefined && !message.text.trim().startsWith('/')) || message.button?.startsWith('q:');
     if (!startPayload && (!isQuestion || reply.intent.startsWith('ui.') || reply.silent)) return;
     const code = await this.attribution(message, startPayload);
     if (!code) return;
-    const day = dayOf(this.clock());
+    const day = vietnamDay(this.clock());
     const answered = reply.intent !== 'fallback' && reply.intent !== 'clarify';
     await Promise.all([
       this.bump(code, 'q', day),
@@ -145,7 +142,7 @@ export class CampaignStats {
     const count = (what: string) => this.store.count('stats', `${code}:${what}`);
     const days: string[] = [];
     const start = since && since > from ? since : from;
-    const today = dayOf(this.clock());
+    const today = vietnamDay(this.clock());
     const last = until && until < today ? until : today;
     const ranged = Boolean(since || until);
     for (let d = start; d <= last && days.length < 400; d = new Date(Date.parse(`${d}T00:00:00Z`) + 86_400_000).toISOString().slice(0, 10)) days.push(d);

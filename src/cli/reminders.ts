@@ -1,7 +1,7 @@
 import { parseArgs } from 'node:util';
 import { sendersFromEnv } from '../broadcasts/senders-from-env.js';
 import { remindersFrom } from '../officers/reminder-schedule.js';
-import { vietnamDay } from '../officers/reminders.js';
+import { vietnamDay } from '../util/vietnam-time.js';
 import { openStore } from '../storage/open-store.js';
 import { clockFromEnv } from '../util/clock.js';
 import { t } from './text.js';

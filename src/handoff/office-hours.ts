@@ -1,10 +1,9 @@
 import { readFileSync } from 'node:fs';
 import { fold } from '../nlu/fold.js';
+import { VIETNAM_OFFSET_MS, vietnamClock } from '../util/vietnam-time.js';
 
 /** The queue of citizens whose locality is unknown, and the hours every locality without its own entry keeps. */
 export const WHOLE_PROVINCE = 'toàn tỉnh';
-/** Vietnam has one time zone and no daylight saving: UTC+7 all year. */
-const VIETNAM_OFFSET_MS = 7 * 3_600_000;
 const DAY_NAMES = ['sun', 'mon', 'tue', 'wed', 'thu', 'fri', 'sat'] as const;
 const MINUTE = 60_000;
 
@@ -78,7 +77,7 @@ export class OfficeHours {
 
 /** "07:30 thứ Hai 07/12" / "07:30 Monday 07/12", in Vietnam time. */
 export function openingText(at: Date, language: 'vi' | 'en'): string {
-  const local = new Date(at.getTime() + VIETNAM_OFFSET_MS);
+  const local = vietnamClock(at);
   const hhmm = local.toISOString().slice(11, 16);
   const ddmm = `${local.toISOString().slice(8, 10)}/${local.toISOString().slice(5, 7)}`;
   const vi = ['Chủ nhật', 'thứ Hai', 'thứ Ba', 'thứ Tư', 'thứ Năm', 'thứ Sáu', 'thứ Bảy'];

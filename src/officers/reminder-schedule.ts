@@ -11,6 +11,7 @@ import { UnitDirectory } from '../tasks/units.js';
 import { OfficerDesk } from './desk.js';
 import { OfficerRegistry } from './registry.js';
 import { ReminderPreferences, Reminders, type ReminderRun } from './reminders.js';
+import { vietnamClock } from '../util/vietnam-time.js';
 
 /** Minutes after midnight, Vietnam time. */
 export type TimeOfDay = number;
@@ -54,7 +55,7 @@ export class ReminderSchedule {
 
   /** One look: runs (or resumes) today's reminders if it is time; undefined when it is not time or a look is under way. */
   async tick(): Promise<ReminderRun | undefined> {
-    const vietnam = new Date(this.clock().getTime() + 7 * 60 * 60_000);
+    const vietnam = vietnamClock(this.clock());
     if (vietnam.getUTCHours() * 60 + vietnam.getUTCMinutes() < this.at || this.running) return undefined;
     this.running = true;
     try {

@@ -8,18 +8,12 @@ import { isDueSoon, isOverdue } from '../tasks/task-counts.js';
 import { fill } from '../util/fill.js';
 import type { OfficerDesk, OfficerStrings } from './desk.js';
 import type { Officer, OfficerRegistry } from './registry.js';
+import { vietnamDay } from '../util/vietnam-time.js';
 
 /** Days ahead a digest looks for tasks falling due. */
 export const DUE_SOON_DAYS = 7;
 /** Lines per section of a digest; the rest is counted. */
 const MAX_LINES = 8;
-/** Vietnam keeps UTC+7 all year. */
-const VIETNAM_OFFSET_MS = 7 * 60 * 60_000;
-
-/** The day in Vietnam (YYYY-MM-DD) at an instant. */
-export function vietnamDay(at: Date): string {
-  return new Date(at.getTime() + VIETNAM_OFFSET_MS).toISOString().slice(0, 10);
-}
 
 /** Whether an officer wants the daily digest: on unless they said "tắt nhắc việc". Kept with the officers. */
 export class ReminderPreferences {

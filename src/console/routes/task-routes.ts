@@ -1,6 +1,7 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { planLabel } from '../../officers/desk.js';
-import { DUE_SOON_DAYS, vietnamDay } from '../../officers/reminders.js';
+import { DUE_SOON_DAYS } from '../../officers/reminders.js';
+import { vietnamDay } from '../../util/vietnam-time.js';
 import { countTasks, isOverdue } from '../../tasks/task-counts.js';
 import type { Unit } from '../../tasks/units.js';
 import type { ConsoleParts } from '../console-parts.js';
