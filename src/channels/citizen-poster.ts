@@ -1,12 +1,11 @@
 import { setTimeout as sleep } from 'node:timers/promises';
-import { request } from 'undici';
 import { sendersFromEnv } from '../broadcasts/senders-from-env.js';
 import type { Sender } from '../broadcasts/senders.js';
 import type { HandoffBook } from '../handoff/handoff-book.js';
 import type { Delivery } from '../handoff/handoff.js';
 import type { CitizenPoster } from '../handoff/staff-desk.js';
 import type { Store } from '../storage/store.js';
-import { splitText } from './split-text.js';
+import { zaloBotAccessFromEnv, zaloBotSendText, type ZaloBotAccess } from './zalo/zalo-bot-api.js';
 
 /**
  * Zalo OA: a consultation message (tin tư vấn) is free only within this many hours of the citizen's
@@ -18,16 +17,12 @@ export const ZALO_CONSULT_WINDOW_HOURS = 48;
 const MAX_RETRY_WAIT_MS = 5_000;
 
 /** The Zalo Bot Platform's sendMessage (its chat id of a private chat is the user's id). */
-function zaloBotSender(token: string, apiBase: string): Sender {
+function zaloBotSender(access: ZaloBotAccess): Sender {
   return {
     perSecond: 20,
     async send(userId, text) {
-      for (const part of splitText(text, 2000)) {
-        const res = await request(`${apiBase}/bot${token}/sendMessage`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ chat_id: userId, text: part }), headersTimeout: 15_000, bodyTimeout: 15_000 });
-        const answer = (await res.body.json().catch(() => ({}))) as { ok?: boolean; description?: string };
-        if (!answer.ok) return { kind: 'failed', why: answer.description ?? `HTTP ${res.statusCode}` };
-      }
-      return { kind: 'sent' };
+      const answer = await zaloBotSendText(access, userId, text);
+      return answer.ok ? { kind: 'sent' } : { kind: 'failed', why: answer.description ?? `error ${answer.error_code ?? '?'}` };
     },
   };
 }
@@ -47,7 +42,8 @@ export function citizenPoster(env: Record<string, string | undefined>, store: St
         return { state: 'waiting', why: 'zalo_window', detail: seen === undefined ? '' : new Date(seen).toISOString() };
       }
     }
-    senders ??= { ...sendersFromEnv(env as NodeJS.ProcessEnv, store), ...(env.ZALO_BOT_TOKEN ? { 'zalo-bot': zaloBotSender(env.ZALO_BOT_TOKEN, env.ZALO_BOT_API_BASE || 'https://bot-api.zaloplatforms.com') } : {}) };
+    const bot = zaloBotAccessFromEnv(env);
+    senders ??= { ...sendersFromEnv(env as NodeJS.ProcessEnv, store), ...(bot ? { 'zalo-bot': zaloBotSender(bot) } : {}) };
     const sender = senders[channel];
     if (!sender) return { state: 'failed', why: 'not_configured', detail: channel };
     for (let attempt = 1; ; attempt++) {

@@ -3,6 +3,7 @@ import { Inbox } from '../channels/inbox.js';
 import { TelegramChannel } from '../channels/telegram/telegram-channel.js';
 import { registerTelegramWebhook } from '../channels/telegram/telegram-webhook.js';
 import { ZaloBotChannel } from '../channels/zalo/zalo-bot-channel.js';
+import { zaloBotAccessFromEnv } from '../channels/zalo/zalo-bot-api.js';
 import { ZaloOaClient } from '../channels/zalo/zalo-oa-client.js';
 import { registerZaloOaWebhook } from '../channels/zalo/zalo-oa-webhook.js';
 import { ZaloTokens } from '../channels/zalo/zalo-token.js';
@@ -83,7 +84,7 @@ export function setUpChannels(app: FastifyInstance, env: ChannelEnv, deps: { ass
     states.push({ name: 'zalo-bot', on: false, why: 'ZALO_BOT_WEBHOOK_URL is set without ZALO_BOT_WEBHOOK_SECRET' });
   } else {
     const bot = new ZaloBotChannel(
-      { token: env.ZALO_BOT_TOKEN, apiBase: env.ZALO_BOT_API_BASE || 'https://bot-api.zaloplatforms.com', webhookUrl: env.ZALO_BOT_WEBHOOK_URL, webhookSecret: env.ZALO_BOT_WEBHOOK_SECRET },
+      { ...zaloBotAccessFromEnv(env)!, webhookUrl: env.ZALO_BOT_WEBHOOK_URL, webhookSecret: env.ZALO_BOT_WEBHOOK_SECRET },
       deps.assistant,
       deps.store,
       deps.log,

@@ -1,16 +1,14 @@
 import { setTimeout as sleep } from 'node:timers/promises';
 import type { FastifyInstance } from 'fastify';
-import { request } from 'undici';
 import type { Assistant } from '../../core/assistant.js';
 import type { Logger } from '../../core/logger.js';
 import type { IncomingMessage, Reply } from '../../core/message.js';
 import type { Store } from '../../storage/store.js';
 import { claimDelivery, sameSecret } from '../delivery-guard.js';
 import type { Inbox } from '../inbox.js';
-import { splitText } from '../split-text.js';
+import { zaloBotCall, zaloBotSendText, type ZaloBotAnswer } from './zalo-bot-api.js';
 
 export const ZALO_BOT_WEBHOOK_PATH = '/webhooks/zalo-bot';
-const TEXT_LIMIT = 2000;
 
 interface BotUpdate {
   event_name?: string;
@@ -39,19 +37,8 @@ export class ZaloBotChannel {
     return this.settings.webhookUrl ? 'webhook' : 'polling';
   }
 
-  private async call<T>(method: string, body: unknown, timeoutMs = 15_000): Promise<{ ok: boolean; result?: T; error_code?: number; description?: string }> {
-    const res = await request(`${this.settings.apiBase}/bot${this.settings.token}/${method}`, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json' },
-      body: JSON.stringify(body),
-      headersTimeout: timeoutMs,
-      bodyTimeout: timeoutMs,
-    });
-    if (res.statusCode === 408) {
-      await res.body.dump();
-      return { ok: false, error_code: 408 };
-    }
-    return (await res.body.json()) as { ok: boolean; result?: T; error_code?: number; description?: string };
+  private call<T>(method: string, body: unknown, timeoutMs?: number): Promise<ZaloBotAnswer<T>> {
+    return zaloBotCall<T>(this.settings, method, body, timeoutMs);
   }
 
   /** Buttons become a short list of suggestions: this platform's messages are text; 👎 is typed ("sai rồi"). */
@@ -74,10 +61,8 @@ export class ZaloBotChannel {
         : { channel: 'zalo-bot', userId: m.from.id, attachment: update.event_name ?? 'other' };
     const reply = await this.assistant.handle(incoming);
     if (!reply.silent) {
-      for (const part of splitText(this.render(reply), TEXT_LIMIT)) {
-        const answer = await this.call('sendMessage', { chat_id: m.chat.id, text: part }).catch((err: unknown) => ({ ok: false, description: String(err) }));
-        if (!answer.ok) this.log.error({ description: answer.description }, 'zalo-bot: sendMessage failed');
-      }
+      const answer = await zaloBotSendText(this.settings, m.chat.id, this.render(reply));
+      if (!answer.ok) this.log.error({ description: answer.description }, 'zalo-bot: sendMessage failed');
     }
     await answered();
   }
