@@ -4,6 +4,7 @@ import type { Language } from '../nlu/language.js';
 import type { Understanding } from '../nlu/understand.js';
 import type { Deadline } from '../tasks/deadline.js';
 import type { Standing, TaskBook, UnitTask } from '../tasks/task-book.js';
+import { addDays, isDueBetween, isOverdue } from '../tasks/task-counts.js';
 import type { PlanInfo, Task } from '../tasks/types.js';
 import type { Unit, UnitDirectory } from '../tasks/units.js';
 import { fill } from '../util/fill.js';
@@ -19,10 +20,6 @@ export type CampaignSummary = (locality: string) => Promise<{ code: string; name
 
 function isoDay(d: Date): string {
   return d.toISOString().slice(0, 10);
-}
-
-function addDays(day: string, n: number): string {
-  return isoDay(new Date(Date.parse(`${day}T00:00:00Z`) + n * 86_400_000));
 }
 
 function endOfMonth(day: string): string {
@@ -117,12 +114,12 @@ export class OfficerDesk {
     const all = await this.tasks.tasksOf(unit);
     const open = all.filter((i) => i.status.state !== 'done');
     if (kind === 'overdue') {
-      const items = open.filter((i) => i.task.deadline.kind === 'date' && i.task.deadline.due! < today);
+      const items = all.filter((i) => isOverdue(i, today));
       return this.listReply('officer.tasks.overdue', kind, this.t(language, 'overdue_title', { unit: unit.name, today, count: items.length }), items, page, language);
     }
     if (kind.startsWith('soon')) {
       const horizon = kind === 'soon-month' ? endOfMonth(today) : kind === 'soon-quarter' ? endOfQuarter(today) : addDays(today, days ?? (Number(kind.slice(5)) || 30));
-      const items = open.filter((i) => i.task.deadline.kind === 'date' && i.task.deadline.due! >= today && i.task.deadline.due! <= horizon);
+      const items = all.filter((i) => isDueBetween(i, today, horizon));
       return this.listReply('officer.tasks.due_soon', kind, this.t(language, 'soon_title', { unit: unit.name, today, until: horizon, count: items.length }), items, page, language);
     }
     const duties = this.tasks.dutiesOf(unit).length;

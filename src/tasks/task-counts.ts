@@ -8,7 +8,8 @@ export interface TaskCounts {
   dueSoon: number;
 }
 
-function addDays(day: string, n: number): string {
+/** The day `n` days after a YYYY-MM-DD day. */
+export function addDays(day: string, n: number): string {
   return new Date(Date.parse(`${day}T00:00:00Z`) + n * 86_400_000).toISOString().slice(0, 10);
 }
 
@@ -17,10 +18,15 @@ export function isOverdue(item: UnitTask, today: string): boolean {
   return item.status.state !== 'done' && item.task.deadline.kind === 'date' && item.task.deadline.due! < today;
 }
 
+/** An open task due from `today` to `horizon` (both included). */
+export function isDueBetween(item: UnitTask, today: string, horizon: string): boolean {
+  const due = item.task.deadline.due;
+  return item.status.state !== 'done' && item.task.deadline.kind === 'date' && due !== null && due >= today && due <= horizon;
+}
+
 /** An open task due from `today` to `days` days after it. */
 export function isDueSoon(item: UnitTask, today: string, days: number): boolean {
-  const due = item.task.deadline.due;
-  return item.status.state !== 'done' && item.task.deadline.kind === 'date' && due !== null && due >= today && due <= addDays(today, days);
+  return isDueBetween(item, today, addDays(today, days));
 }
 
 export function countTasks(items: UnitTask[], today: string, soonDays: number): TaskCounts {
