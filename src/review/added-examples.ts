@@ -1,5 +1,6 @@
 import type { ExampleIndex } from '../knowledge/examples.js';
 import type { Store } from '../storage/store.js';
+import { printable } from '../util/redact.js';
 
 /** An example question an editor gave an intent from the console (kept until committed to data/examples). */
 export interface AddedExample {
@@ -25,7 +26,7 @@ export class AddedExamples {
 
   async add(intent: string, text: string, by: string, at: Date): Promise<AddedExample> {
     if (!this.intents.has(intent)) throw new Error(`unknown intent "${intent}"`);
-    const clean = text.replace(/[\p{Cc}\p{Cf}]/gu, ' ').replace(/\s+/g, ' ').trim();
+    const clean = printable(text).replace(/\s+/g, ' ').trim();
     if (!clean) throw new Error('the example is empty');
     const example: AddedExample = { intent, text: clean, by, at: at.toISOString() };
     const slot = await this.store.increment('example', 'slots');
