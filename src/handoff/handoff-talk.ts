@@ -1,6 +1,6 @@
 import type { IncomingMessage, Reply } from '../core/message.js';
 import type { Session } from '../core/session.js';
-import { fold } from '../nlu/fold.js';
+import { foldedWords } from '../nlu/fold.js';
 import type { Language } from '../nlu/language.js';
 import type { HandoffBook } from './handoff-book.js';
 import type { Turn } from './handoff.js';
@@ -29,10 +29,6 @@ export interface HandoffTalkParts {
   localityOf: (channel: IncomingMessage['channel'], userId: string) => Promise<string | undefined>;
   /** the handoff strings of locales/<language>.json */
   text: (language: Language, key: string, values?: Record<string, string>) => string;
-}
-
-function simple(text: string | undefined): string {
-  return fold(text ?? '').replace(/[^\p{L}\p{N}]+/gu, ' ').trim();
 }
 
 /**
@@ -85,7 +81,7 @@ export class HandoffTalk {
   async intercept(message: IncomingMessage, session: Session, language: Language): Promise<{ held: Reply } | { carried: string[] }> {
     const { book, text } = this.parts;
     if (message.channel === 'zalo') await book.noteSeen(message.channel, message.userId);
-    const said = simple(message.text);
+    const said = foldedWords(message.text ?? '').join(' ');
     const pending = await this.parts.outbox.take(message.channel, message.userId);
     const open = await book.activeFor(message.channel, message.userId);
     const prefix = pending.map((m) => m.text);
