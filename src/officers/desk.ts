@@ -8,6 +8,7 @@ import { addDays, isDueBetween, isOverdue } from '../tasks/task-counts.js';
 import type { PlanInfo, Task } from '../tasks/types.js';
 import type { Unit, UnitDirectory } from '../tasks/units.js';
 import { fill } from '../util/fill.js';
+import { vietnamDay } from '../util/vietnam-time.js';
 import { readTaskCommand, type TaskCommand } from './task-command.js';
 import type { Officer } from './registry.js';
 import type { ReminderPreferences } from './reminders.js';
@@ -64,8 +65,9 @@ export class OfficerDesk {
     return fill(this.strings[language][key] ?? this.strings.vi[key] ?? key, values);
   }
 
+  /** Today in Vietnam: an officer asking at 06:00 means the day they are living, not UTC's. */
   private today(): string {
-    return isoDay(this.clock());
+    return vietnamDay(this.clock());
   }
 
   unitOf(officer: Officer): Unit | undefined {

@@ -8,8 +8,8 @@ const dataDir = mkdtempSync(join(tmpdir(), 'vneid-officer-'));
 afterAll(() => rmSync(dataDir, { recursive: true, force: true }));
 const env = { DATA_DIR: dataDir, NOW: '2023-05-15' };
 
-async function ask(user: string, text: string): Promise<{ intent: string; reply: string; buttons: { label: string; payload: string }[] }> {
-  const { stdout, stderr, code } = await cli(['ask', '--user', user, '--json', text], env);
+async function ask(user: string, text: string, now = env.NOW): Promise<{ intent: string; reply: string; buttons: { label: string; payload: string }[] }> {
+  const { stdout, stderr, code } = await cli(['ask', '--user', user, '--json', text], { ...env, NOW: now });
   expect(code, stderr).toBe(0);
   return JSON.parse(stdout);
 }
@@ -67,6 +67,8 @@ describe('officers, end to end through the command line on the SQLite store', { 
     expect(soon.reply).toMatch(/đến 2023-07-14/);
     expect(soon.reply).toMatch(/31\/05\/2023|30\/06\/2023/);
     expect(soon.reply).not.toMatch(/31\/01\/2022/);
+    // 01:30 on 15 May in Vietnam is still 14 May in UTC: the officer's day is Vietnam's
+    expect((await ask('ca-ht', 'nhiệm vụ quá hạn', '2023-05-14T18:30:00Z')).reply).toMatch(/tính đến 2023-05-15/);
   });
 
   it('shows the tasks of a named unit and one task in full', async () => {
