@@ -27,6 +27,10 @@ export interface DecisionSettings {
   minCoverage: number;
   /** a message lighter than this (stop words, one vague word) is left to the rules alone */
   minWeight: number;
+  /** an answer is not given when the intent of the nearest example beats the answered intent's own best example by more than this… */
+  disagreement: number;
+  /** …unless the answered intent explains at least this share of the message */
+  trustCoverage: number;
   /** how many retrieval candidates are considered */
   retrievalCandidates: number;
   /** false: the rules decide alone (for measuring what retrieval adds) */
@@ -116,6 +120,12 @@ export class Decider {
     const clear = !second || best.score - second.score >= s.margin || best.intent === rules?.intent;
     // an answer must account for a fair share of what was asked, however sure the rules are
     const explains = best.coverage >= s.minCoverage;
+    // the example questions point clearly elsewhere: the rules may have fired on a phrase the question shares with another topic
+    const nearest = candidates.reduce((a, c) => (c.similarity > a.similarity ? c : a), best);
+    if (best.coverage < s.trustCoverage && nearest.similarity - best.similarity > s.disagreement) {
+      if (nearest.intent === OUT_OF_SCOPE || best.score < s.clarify) return { outcome: 'fallback', intent: best.intent, confidence, candidates };
+      return { outcome: 'clarify', intent: best.intent, confidence, candidates: [best, nearest] };
+    }
     if (best.score >= s.answer && clear && explains) return { outcome: 'answer', intent: best.intent, confidence, candidates };
     if (best.score >= s.clarify) {
       const offered = candidates.filter((c) => c.intent !== OUT_OF_SCOPE && best.score - c.score <= s.clarifyBand).slice(0, 3);

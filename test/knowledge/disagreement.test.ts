@@ -1,0 +1,53 @@
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { Decider, loadDecisionSettings } from '../../src/knowledge/decide.js';
+import { ExampleIndex } from '../../src/knowledge/examples.js';
+import { WordWeights } from '../../src/nlu/word-weights.js';
+import type { Understanding } from '../../src/nlu/understand.js';
+
+const ROOT = new URL('../../', import.meta.url).pathname;
+
+// Two topics taught by example; the rules' winner is 'renew', whose rules account for the words below.
+const examples = new Map([
+  ['renew', ['doi the can cuoc khi du 40 tuoi', 'the can cuoc het han doi o dau']],
+  ['confirm', ['so tiet kiem ghi so chung minh cu can giay xac nhan', 'ngan hang doi giay xac nhan so chung minh']],
+]);
+// (a rule of 'renew' that also fires on "giấy xác nhận")
+const ruleWords = new Set(['doi', 'the', 'can', 'cuoc', 'giay', 'xac', 'nhan']);
+
+function decider(overrides: Record<string, number> = {}) {
+  const weights = new WordWeights(new Set(), new Map());
+  weights.learn(examples);
+  const index = new ExampleIndex(weights);
+  for (const [intent, lines] of examples) for (const line of lines) index.add(intent, line);
+  // thresholds low enough for this two-topic index; the mechanism, not the shipped figures, is under test
+  const settings = { ...loadDecisionSettings(join(ROOT, 'data/decision.json')), answer: 0.6, clarify: 0.5, ...overrides };
+  return new Decider(settings, weights, index, (intent) => (intent === 'renew' ? ruleWords : new Set()));
+}
+const rulesChose = { intent: 'renew', rule: 'renew.card', alternatives: [], priorities: new Map([['renew', 60]]) };
+const message = (text: string) => ({ text }) as Understanding;
+
+describe('rules and examples that disagree', () => {
+  const question = message('doi the can cuoc roi can giay xac nhan so chung minh khong');
+
+  it('the rules alone would answer the question (the protection below is what stops them)', () => {
+    const d = decider({ disagreement: 1 }).decide(question, rulesChose);
+    expect(d.outcome).toBe('answer');
+    expect(d.intent).toBe('renew');
+  });
+
+  it('asks "Ý bạn là…?" with both topics when the nearest example is clearly of another topic and the rules explain only part', () => {
+    const d = decider().decide(question, rulesChose);
+    expect(d.outcome).toBe('clarify');
+    expect(d.candidates.map((c) => c.intent)).toEqual(['renew', 'confirm']);
+  });
+
+  it('trusts the rules when they explain most of the question, whatever example is nearer', () => {
+    const whole = message('can giay xac nhan doi the');
+    const d = decider().decide(whole, rulesChose);
+    const [renew, confirm] = ['renew', 'confirm'].map((i) => d.candidates.find((c) => c.intent === i)!);
+    expect(confirm!.similarity - renew!.similarity).toBeGreaterThan(0.1);
+    expect(d.outcome).toBe('answer');
+    expect(d.intent).toBe('renew');
+  });
+});
