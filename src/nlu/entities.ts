@@ -38,7 +38,8 @@ function levelsOf(text: string): { levels: number[]; words: string[] } {
 function ageOf(text: string): { age: number; words: string[] } | undefined {
   const m =
     /\b(\d{1,3}) (?:tuoi|t|years? old|yo)\b/.exec(text) ??
-    /\b(?:duoi|tren|du|tu|under|over|below|above) (\d{1,2})\b/.exec(text);
+    // not a date: "từ 1/7/2024", "từ 1-7" (folded to "tu 1 7")
+    /\b(?:duoi|tren|du|tu|under|over|below|above) (\d{1,2})\b(?![/.-]?\d| \d)/.exec(text);
   return m ? { age: Number(m[1]), words: m[0].split(' ') } : undefined;
 }
 

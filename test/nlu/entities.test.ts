@@ -18,6 +18,12 @@ describe('entities', () => {
     expect(understand('a 12 year old').entities.age).toBe(12);
   });
 
+  it('does not read a date ("từ 1/7/2024", "từ 1-7") as an age', () => {
+    expect(understand('từ 1/7/2024 ai được cấp thẻ căn cước').entities.age).toBeUndefined();
+    expect(understand('tu 1-7 lam can cuoc o dau').entities.age).toBeUndefined();
+    expect(understand('tu 14 tuoi').entities.age).toBe(14);
+  });
+
   it('names the essential service asked about', () => {
     expect(understand('đăng ký kết hôn trực tuyến').entities.service).toBe('marriage_registration');
     expect(understand('lam ho chieu online').entities.service).toBe('passport');
