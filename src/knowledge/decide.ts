@@ -10,6 +10,12 @@ export interface DecisionSettings {
   answer: number;
   /** at or above (and below `answer`): ask "Ý bạn là…?" */
   clarify: number;
+  /**
+   * The same two for a question in English: few example questions are English, so an English
+   * question's best example is less alike and its confidence runs lower for the same evidence.
+   */
+  answerEnglish: number;
+  clarifyEnglish: number;
   /** the runner-up must trail the best by this much for a plain answer when the rules did not pick the best */
   margin: number;
   /** added to an intent some rule matched, and again to the rules' winner */
@@ -81,7 +87,7 @@ export class Decider {
   ) {}
 
   decide(u: Understanding, rules: Classification | undefined, options: { directIntents?: ReadonlySet<string> } = {}): Decision {
-    const s = this.settings;
+    const s = u.language === 'en' ? { ...this.settings, answer: this.settings.answerEnglish, clarify: this.settings.clarifyEnglish } : this.settings;
     const { text } = u;
     const weighed = this.weights.weigh(text);
     const total = weighed.reduce((sum, w) => sum + w.weight, 0);

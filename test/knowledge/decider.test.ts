@@ -51,3 +51,13 @@ describe('rules and examples that disagree', () => {
     expect(d.intent).toBe('renew');
   });
 });
+
+describe('thresholds by language', () => {
+  it('an English question is held to the English thresholds, a Vietnamese one to the others', () => {
+    // impossible thresholds for Vietnamese, none for English: only the language decides the outcome
+    const d = decider({ answer: 2, clarify: 2, answerEnglish: 0, clarifyEnglish: 0 });
+    const asked = (language: 'vi' | 'en') => d.decide({ text: 'doi the can cuoc', language } as Understanding, rulesChose).outcome;
+    expect(asked('en')).toBe('answer');
+    expect(asked('vi')).toBe('fallback');
+  });
+});
