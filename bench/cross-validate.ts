@@ -31,7 +31,7 @@ interface Question {
   expected: string[];
   fold: number;
   outOfScope: boolean;
-  english: boolean;
+  tags: string[];
 }
 
 const samplesDir = join(PROJECT_ROOT, 'data/samples');
@@ -42,7 +42,7 @@ const questions: Question[] = files.flatMap((file) =>
     .map((s) => {
       const source = (s as { source?: string }).source ?? s.id;
       const fold = parseInt(createHash('sha1').update(source).digest('hex').slice(0, 8), 16) % folds;
-      return { id: s.id, text: s.text!, expected: s.intents ?? [], fold, outOfScope: file.startsWith('oos'), english: (s.tags ?? []).includes('en') };
+      return { id: s.id, text: s.text!, expected: s.intents ?? [], fold, outOfScope: file.startsWith('oos'), tags: s.tags ?? [] };
     }),
 );
 
@@ -76,7 +76,7 @@ const fold = [...Array(folds).keys()].map((f) => {
 async function measure(settings: Record<string, number | boolean>) {
   const inScope = empty();
   const outOfScope = empty();
-  const english = empty();
+  const byTag = new Map<string, Counts>();
   const misses: string[] = [];
   let bestRight = 0;
   for (const { k, held } of fold) {
@@ -86,12 +86,15 @@ async function measure(settings: Record<string, number | boolean>) {
       const intent = found.outcome === 'answer' ? (found.intent ?? 'fallback') : found.outcome;
       const verdict = verdictOf(q.expected, intent);
       (q.outOfScope ? outOfScope : inScope)[verdict]++;
-      if (q.english && !q.outOfScope) english[verdict]++;
+      for (const tag of q.outOfScope ? [] : q.tags) {
+        if (!byTag.has(tag)) byTag.set(tag, empty());
+        byTag.get(tag)![verdict]++;
+      }
       if (!q.outOfScope && q.expected.includes(found.candidates[0]?.intent ?? found.intent ?? '')) bestRight++;
       if (verdict !== 'correct') misses.push(`${verdict.padEnd(9)} ${q.id} "${q.text.slice(0, 140)}" expected ${q.expected.join('|')}, got ${intent} (${found.confidence?.toFixed(2) ?? '-'})`);
     }
   }
-  return { inScope, outOfScope, english, misses, bestRight };
+  return { inScope, outOfScope, byTag, misses, bestRight };
 }
 
 const line = (c: Counts): string => {
@@ -121,7 +124,7 @@ if (process.argv.includes('--grid')) {
   if (showMisses) console.log(r.misses.join('\n'));
   console.log(`${folds}-fold cross-validation by source page, settings ${JSON.stringify(overrides)}`);
   console.log(`in scope:     ${line(r.inScope)}`);
-  console.log(`  of which English: ${line(r.english)}`);
+  for (const tag of ['en', 'diac', 'nodiac', 'variant']) if (r.byTag.has(tag)) console.log(`  ${tag.padEnd(8)} ${line(r.byTag.get(tag)!)}`);
   console.log(`in scope, best candidate right whatever the outcome: ${((100 * r.bestRight) / questions.filter((q) => !q.outOfScope).length).toFixed(1)}%`);
   console.log(`out of scope: ${line(r.outOfScope)} (correct = fallback)`);
 }
