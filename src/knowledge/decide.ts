@@ -58,8 +58,8 @@ export interface Candidate {
 
 export type Outcome = 'answer' | 'clarify' | 'fallback';
 
-/** Similarity at which a message is taken to be one of the examples itself. */
-const NEAR_EXACT = 0.95;
+/** Similarity at which a message is taken to be one of the examples itself (0.95 let "who can apply for a temporary residence card" count as the example "can I apply for an identity card where I have temporary residence": the same words, another card). */
+const NEAR_EXACT = 0.99;
 
 export interface Decision {
   outcome: Outcome;

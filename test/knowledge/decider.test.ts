@@ -61,3 +61,27 @@ describe('thresholds by language', () => {
     expect(asked('vi')).toBe('fallback');
   });
 });
+
+describe('an example taught word for word', () => {
+  function nearIndex() {
+    const taught = new Map([['chip', ['can i apply for an identity card where i have temporary residence']], ['other', ['ngan hang mo tai khoan']]]);
+    const weights = new WordWeights(new Set(['who', 'can', 'for', 'a', 'an', 'i', 'where', 'have']), new Map());
+    weights.learn(taught);
+    const index = new ExampleIndex(weights);
+    for (const [intent, lines] of taught) for (const line of lines) index.add(intent, line);
+    const settings = { ...loadDecisionSettings(join(ROOT, 'data/decision.json')), answer: 0.6, clarify: 0.5 };
+    return new Decider(settings, weights, index, () => new Set());
+  }
+
+  it('counts as fully as a rule when the question is that example', () => {
+    const d = nearIndex().decide(message('can i apply for an identity card where i have temporary residence'), undefined);
+    expect(d.outcome).toBe('answer');
+    expect(d.intent).toBe('chip');
+  });
+
+  it('does not when the question only shares its words ("a temporary residence card" is another card)', () => {
+    const d = nearIndex().decide(message('who can apply for a temporary residence card'), undefined);
+    expect(d.candidates[0]!.similarity).toBeGreaterThan(0.9);
+    expect(d.outcome).not.toBe('answer');
+  });
+});
