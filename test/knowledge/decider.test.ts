@@ -85,3 +85,12 @@ describe('an example taught word for word', () => {
     expect(d.outcome).not.toBe('answer');
   });
 });
+
+describe('numbers in a question', () => {
+  it('a level\'s number weighs ("mức 3" is not "mức 1"), another number does not', () => {
+    const weights = new WordWeights(new Set(), new Map());
+    const weightOf = (text: string, word: string) => weights.weigh(text).find((w) => w.word === word)!.weight;
+    expect(weightOf('muc 3 co khong', '3')).toBeGreaterThan(0);
+    expect(weightOf('nam 2024 lam the', '2024')).toBe(0);
+  });
+});
