@@ -16,6 +16,8 @@ export interface DecisionSettings {
    */
   answerEnglish: number;
   clarifyEnglish: number;
+  /** the answer threshold when the rules' winner is also the topic of the nearest example question (two readings agree) */
+  answerAgreed: number;
   /** the runner-up must trail the best by this much for a plain answer when the rules did not pick the best */
   margin: number;
   /** added to an intent some rule matched, and again to the rules' winner */
@@ -132,7 +134,10 @@ export class Decider {
       if (nearest.intent === OUT_OF_SCOPE || best.score < s.clarify) return { outcome: 'fallback', intent: best.intent, confidence, candidates };
       return { outcome: 'clarify', intent: best.intent, confidence, candidates: [best, nearest] };
     }
-    if (best.score >= s.answer && clear && explains) return { outcome: 'answer', intent: best.intent, confidence, candidates };
+    // the rules and the nearest example question name the same topic: two independent readings agree
+    const agreed = best.intent === rules?.intent && nearest.intent === best.intent;
+    const bar = agreed ? Math.min(s.answer, s.answerAgreed) : s.answer;
+    if (best.score >= bar && clear && explains) return { outcome: 'answer', intent: best.intent, confidence, candidates };
     if (best.score >= s.clarify) {
       const offered = candidates.filter((c) => c.intent !== OUT_OF_SCOPE && best.score - c.score <= s.clarifyBand).slice(0, 3);
       if (offered.length >= 2) return { outcome: 'clarify', intent: best.intent, confidence, candidates: offered };

@@ -55,7 +55,7 @@ describe('rules and examples that disagree', () => {
 describe('thresholds by language', () => {
   it('an English question is held to the English thresholds, a Vietnamese one to the others', () => {
     // impossible thresholds for Vietnamese, none for English: only the language decides the outcome
-    const d = decider({ answer: 2, clarify: 2, answerEnglish: 0, clarifyEnglish: 0 });
+    const d = decider({ answer: 2, clarify: 2, answerAgreed: 2, answerEnglish: 0, clarifyEnglish: 0 });
     const asked = (language: 'vi' | 'en') => d.decide({ text: 'doi the can cuoc', language } as Understanding, rulesChose).outcome;
     expect(asked('en')).toBe('answer');
     expect(asked('vi')).toBe('fallback');
@@ -92,5 +92,23 @@ describe('numbers in a question', () => {
     const weightOf = (text: string, word: string) => weights.weigh(text).find((w) => w.word === word)!.weight;
     expect(weightOf('muc 3 co khong', '3')).toBeGreaterThan(0);
     expect(weightOf('nam 2024 lam the', '2024')).toBe(0);
+  });
+});
+
+describe('rules and the nearest example agree', () => {
+  // no plain answer is possible (answer: 2): only agreement can lower the bar
+  const strict = () => decider({ answer: 2, answerAgreed: 0 });
+
+  it('answers at the lower bar when the rules chose the topic of the nearest example', () => {
+    const d = strict().decide(message('doi the can cuoc'), rulesChose);
+    expect(d.outcome).toBe('answer');
+    expect(d.intent).toBe('renew');
+  });
+
+  it('keeps the usual bar when the nearest example is of another topic', () => {
+    // the rules chose 'renew', the nearest example is 'confirm' (the disagreement rule is off to isolate this one)
+    const d = decider({ answer: 2, answerAgreed: 0, disagreement: 1 }).decide(message('doi the can cuoc roi can giay xac nhan so chung minh khong'), rulesChose);
+    expect(d.candidates[0]!.intent).toBe('renew');
+    expect(d.outcome).not.toBe('answer');
   });
 });
