@@ -135,7 +135,7 @@ export class Decider {
       return { outcome: 'clarify', intent: best.intent, confidence, candidates: [best, nearest] };
     }
     // the rules and the nearest example question name the same topic: two independent readings agree
-    const agreed = best.intent === rules?.intent && nearest.intent === best.intent;
+    const agreed = best.intent === rules?.intent && nearest.intent === best.intent && nearest.similarity > 0;
     const bar = agreed ? Math.min(s.answer, s.answerAgreed) : s.answer;
     if (best.score >= bar && clear && explains) return { outcome: 'answer', intent: best.intent, confidence, candidates };
     if (best.score >= s.clarify) {

@@ -1,6 +1,6 @@
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { Decider, loadDecisionSettings } from '../../src/knowledge/decide.js';
+import { Decider, loadDecisionSettings, type DecisionSettings } from '../../src/knowledge/decide.js';
 import { ExampleIndex } from '../../src/knowledge/examples.js';
 import { WordWeights } from '../../src/nlu/word-weights.js';
 import type { Understanding } from '../../src/nlu/understand.js';
@@ -15,7 +15,7 @@ const examples = new Map([
 // (a rule of 'renew' that also fires on "giấy xác nhận")
 const ruleWords = new Set(['doi', 'the', 'can', 'cuoc', 'giay', 'xac', 'nhan']);
 
-function decider(overrides: Record<string, number> = {}) {
+function decider(overrides: Partial<DecisionSettings> = {}) {
   const weights = new WordWeights(new Set(), new Map());
   weights.learn(examples);
   const index = new ExampleIndex(weights);
@@ -103,6 +103,11 @@ describe('rules and the nearest example agree', () => {
     const d = strict().decide(message('doi the can cuoc'), rulesChose);
     expect(d.outcome).toBe('answer');
     expect(d.intent).toBe('renew');
+  });
+
+  it('is no agreement when no example question shares a word (rules alone)', () => {
+    const d = decider({ answer: 2, answerAgreed: 0, retrieval: false }).decide(message('doi the can cuoc'), rulesChose);
+    expect(d.outcome).not.toBe('answer');
   });
 
   it('keeps the usual bar when the nearest example is of another topic', () => {
