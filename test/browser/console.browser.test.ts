@@ -2,11 +2,11 @@ import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import jsQRModule from 'jsqr';
 import { PNG } from 'pngjs';
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
 import { Subscriptions } from '../../src/broadcasts/subscriptions.js';
 import { campaignReport, reportTotals } from '../../src/campaigns/campaign-report.js';
-import { chromiumAvailable, launchChromium } from '../helpers/browser.js';
+import { chromiumAvailable, servedInChromium } from '../helpers/browser.js';
 import { consoleApp, PASSWORDS } from '../helpers/console.js';
 
 const require = createRequire(import.meta.url);
@@ -30,25 +30,14 @@ const expected = reportTotals(await campaignReport(parts.stats, parts.campaigns,
 
 /** Waits for the page: generous, since the machine may be busy with other tests. */
 const poll = <T>(read: () => Promise<T> | T) => expect.poll(read, { timeout: 15_000, interval: 100 });
-let browser: Browser | undefined;
 let inviteCode = '';
-let base = '';
-beforeAll(async () => {
-  if (!available) return;
-  await app.listen({ port: 0, host: '127.0.0.1' });
-  base = `http://127.0.0.1:${(app.server.address() as { port: number }).port}`;
-  browser = await launchChromium();
-});
-afterAll(async () => {
-  await browser?.close();
-  await app.close();
-});
+const served = servedInChromium(app, available);
 
 async function signedIn(name: keyof typeof PASSWORDS, width = 1280, bypassCSP = false): Promise<Page> {
   // bypassCSP only to inject axe-core for the accessibility check
-  const context = await browser!.newContext({ viewport: { width, height: 900 }, acceptDownloads: true, bypassCSP });
+  const context = await served.browser.newContext({ viewport: { width, height: 900 }, acceptDownloads: true, bypassCSP });
   const page = await context.newPage();
-  await page.goto(`${base}/admin/`);
+  await page.goto(`${served.base}/admin/`);
   await page.getByLabel('Tên đăng nhập', { exact: true }).fill(name);
   await page.getByLabel('Mật khẩu', { exact: true }).fill(PASSWORDS[name]);
   await page.getByRole('button', { name: 'Đăng nhập' }).click();
@@ -58,10 +47,10 @@ async function signedIn(name: keyof typeof PASSWORDS, width = 1280, bypassCSP = 
 
 describe.runIf(available)('the console in headless Chromium', { timeout: 90_000 }, () => {
   it('asks for a sign-in, and its API answers 401 to a browser without a session', async () => {
-    const page = await browser!.newPage();
-    await page.goto(`${base}/admin/`);
+    const page = await served.browser.newPage();
+    await page.goto(`${served.base}/admin/`);
     await poll(() => page.getByRole('heading', { name: 'Đăng nhập' }).count()).toBe(1);
-    for (const path of ['/api/admin/overview', '/api/admin/review', '/api/admin/tasks']) expect((await page.request.get(`${base}${path}`)).status()).toBe(401);
+    for (const path of ['/api/admin/overview', '/api/admin/review', '/api/admin/tasks']) expect((await page.request.get(`${served.base}${path}`)).status()).toBe(401);
     await page.getByLabel('Tên đăng nhập', { exact: true }).fill('admin');
     await page.getByLabel('Mật khẩu', { exact: true }).fill('not-the-password');
     await page.getByRole('button', { name: 'Đăng nhập' }).click();
@@ -85,8 +74,8 @@ describe.runIf(available)('the console in headless Chromium', { timeout: 90_000 
   });
 
   it('gives a review question to an intent, shows the answer it now gets, and the web chat answers it', async () => {
-    const chat = await browser!.newPage();
-    await chat.goto(`${base}/`);
+    const chat = await served.browser.newPage();
+    await chat.goto(`${served.base}/`);
     const askChat = async () => {
       await chat.getByLabel('Câu hỏi của bạn').fill(UNANSWERED);
       await chat.getByRole('button', { name: 'Gửi' }).click();
@@ -95,7 +84,7 @@ describe.runIf(available)('the console in headless Chromium', { timeout: 90_000 
     };
     const before = await askChat();
     const page = await signedIn('editor');
-    await page.goto(`${base}/admin/#review`);
+    await page.goto(`${served.base}/admin/#review`);
     const item = page.locator('li.review-item', { hasText: UNANSWERED });
     await poll(() => item.count()).toBe(1);
     expect(await item.textContent()).toMatch(/\d lần · không biết/);
@@ -119,7 +108,7 @@ describe.runIf(available)('the console in headless Chromium', { timeout: 90_000 
 
   it('creates a campaign and downloads its QR code, which leads to the public address; shows the embed snippet', async () => {
     const page = await signedIn('editor');
-    await page.goto(`${base}/admin/#campaigns`);
+    await page.goto(`${served.base}/admin/#campaigns`);
     await page.getByLabel('Tên chiến dịch').fill('Tờ rơi chợ Hàn');
     await page.getByLabel('Địa bàn').selectOption('Đà Nẵng');
     await page.getByRole('button', { name: 'Tạo chiến dịch' }).first().click();
@@ -135,15 +124,15 @@ describe.runIf(available)('the console in headless Chromium', { timeout: 90_000 
 
   it('lets an administrator invite an officer (code shown once) and see every unit; a broadcast preview counts its recipients', async () => {
     const page = await signedIn('admin');
-    await page.goto(`${base}/admin/#officers`);
+    await page.goto(`${served.base}/admin/#officers`);
     await page.getByLabel('Địa bàn').selectOption('Đà Nẵng');
     await page.getByLabel('Đơn vị').selectOption('Sở Y tế');
     await page.getByRole('button', { name: 'Tạo mã mời' }).click();
     await poll(() => page.locator('#invite-code').textContent()).toMatch(/^\/officer [A-Z0-9]{10}$/);
     inviteCode = (await page.locator('#invite-code').textContent())!;
-    await page.goto(`${base}/admin/#tasks`);
+    await page.goto(`${served.base}/admin/#tasks`);
     await poll(() => page.locator('tbody tr').count()).toBeGreaterThan(5);
-    await page.goto(`${base}/admin/#broadcasts`);
+    await page.goto(`${served.base}/admin/#broadcasts`);
     await page.getByLabel('Nội dung tin').fill('Từ 01/12, mang căn cước đến Công an cấp xã để kích hoạt mức 2.');
     await page.getByLabel('Gửi cho địa bàn').selectOption('Đà Nẵng');
     await page.getByRole('button', { name: 'Xem trước' }).click();
@@ -157,16 +146,16 @@ describe.runIf(available)('the console in headless Chromium', { timeout: 90_000 
     expect(await page.locator('nav a').allTextContents()).toEqual(['Nhiệm vụ']);
     await poll(() => page.locator('tbody tr').count()).toBe(1);
     expect(await page.locator('tbody tr').textContent()).toMatch(/Sở Y tế.*Đà Nẵng/);
-    await page.goto(`${base}/admin/#tasks/unit/${encodeURIComponent('Hà Tĩnh')}/${encodeURIComponent('Công an tỉnh')}`);
+    await page.goto(`${served.base}/admin/#tasks/unit/${encodeURIComponent('Hà Tĩnh')}/${encodeURIComponent('Công an tỉnh')}`);
     await poll(() => page.locator('#unit-title').textContent()).toBe('Sở Y tế — Đà Nẵng');
-    expect((await page.request.get(`${base}/api/admin/overview`)).status()).toBe(403);
+    expect((await page.request.get(`${served.base}/api/admin/overview`)).status()).toBe(403);
     await page.context().close();
   });
 
   it('lets an invited officer make their own account with the code and sign in to their unit', async () => {
     expect(inviteCode).not.toBe('');
-    const page = await browser!.newPage({ viewport: { width: 390, height: 844 } });
-    await page.goto(`${base}/admin/`);
+    const page = await served.browser.newPage({ viewport: { width: 390, height: 844 } });
+    await page.goto(`${served.base}/admin/`);
     await page.getByText('Cán bộ có mã mời').click();
     await page.getByLabel('Mã mời').fill(inviteCode);
     await page.getByLabel('Tên đăng nhập mới').fill('hoa.yte');
@@ -184,7 +173,7 @@ describe.runIf(available)('the console in headless Chromium', { timeout: 90_000 
     const axe = readFileSync(require.resolve('axe-core/axe.min.js'), 'utf8');
     const page = await signedIn('admin', 390, true);
     for (const hash of ['#overview', '#review', '#campaigns', '#officers', '#tasks', '#broadcasts', '#accounts', '#handoff']) {
-      await page.goto(`${base}/admin/${hash}`);
+      await page.goto(`${served.base}/admin/${hash}`);
       await poll(() => page.locator('main h1').count()).toBe(1);
       await page.evaluate(axe);
       const result = (await page.evaluate('axe.run(document, { resultTypes: ["violations"] })')) as { violations: { id: string; impact: string }[] };

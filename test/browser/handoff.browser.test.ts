@@ -1,7 +1,7 @@
 import { mkdirSync } from 'node:fs';
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { chromiumAvailable, launchChromium } from '../helpers/browser.js';
+import type { Page } from 'playwright-core';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { chromiumAvailable, servedInChromium } from '../helpers/browser.js';
 import { consoleApp, PASSWORDS } from '../helpers/console.js';
 
 const available = chromiumAvailable('live-help');
@@ -11,18 +11,9 @@ const SHOTS = process.env.HANDOFF_SHOTS || '/tmp/handoff-shots';
 // Monday 23 November 2026, 09:00 in Vietnam: office hours
 const { app, parts } = await consoleApp({ now: () => new Date('2026-11-23T02:00:00Z'), env: { LOGIN_ATTEMPTS_PER_ACCOUNT: '100', LOGIN_ATTEMPTS_PER_ADDRESS: '100' } });
 const poster = await parts.campaigns.create('Áp phích Hải Châu', { locality: 'Đà Nẵng' });
-let browser: Browser | undefined;
-let base = '';
-beforeAll(async () => {
-  if (!available) return;
-  mkdirSync(SHOTS, { recursive: true });
-  await app.listen({ port: 0, host: '127.0.0.1' });
-  base = `http://127.0.0.1:${(app.server.address() as { port: number }).port}`;
-  browser = await launchChromium();
-});
-afterAll(async () => {
-  await browser?.close();
-  await app.close();
+const served = servedInChromium(app, available);
+beforeAll(() => {
+  if (available) mkdirSync(SHOTS, { recursive: true });
 });
 
 const botTexts = (page: Page) => page.locator('.msg.bot:not(.typing)').allTextContents();
@@ -36,16 +27,16 @@ async function ask(page: Page, text: string): Promise<void> {
 
 describe.runIf(available)('Ask a person: the web chat and the console in headless Chromium', () => {
   it('the citizen asks, the agent claims and answers in the console, the page shows it; quiet meanwhile, the assistant back after closing', async () => {
-    const citizen = await (await browser!.newContext({ viewport: { width: 390, height: 844 } })).newPage();
-    await citizen.goto(`${base}/?c=${poster.code}`);
+    const citizen = await (await served.browser.newContext({ viewport: { width: 390, height: 844 } })).newPage();
+    await citizen.goto(`${served.base}/?c=${poster.code}`);
     await expect.poll(() => botTexts(citizen)).toEqual([expect.stringMatching(/Xin chào/)]);
     await ask(citizen, 'cho tôi nói chuyện với người thật, số tôi 0905123456');
     await citizen.getByRole('button', { name: 'Gửi câu hỏi cho cán bộ' }).click();
     await expect.poll(async () => (await botTexts(citizen)).at(-1)).toMatch(/Đã gửi câu hỏi của bạn cho cán bộ \(Đà Nẵng\)/);
     await citizen.screenshot({ path: `${SHOTS}/citizen-sent-390.png` });
 
-    const agent = await (await browser!.newContext({ viewport: { width: 1280, height: 900 } })).newPage();
-    await agent.goto(`${base}/admin/`);
+    const agent = await (await served.browser.newContext({ viewport: { width: 1280, height: 900 } })).newPage();
+    await agent.goto(`${served.base}/admin/`);
     await agent.getByLabel('Tên đăng nhập', { exact: true }).fill('agent');
     await agent.getByLabel('Mật khẩu', { exact: true }).fill(PASSWORDS.agent);
     await agent.getByRole('button', { name: 'Đăng nhập' }).click();
@@ -93,12 +84,12 @@ describe.runIf(available)('Ask a person: the web chat and the console in headles
 
     const overflow = await citizen.evaluate('document.documentElement.scrollWidth > window.innerWidth');
     expect(overflow).toBe(false);
-    const phone = await (await browser!.newContext({ viewport: { width: 390, height: 844 } })).newPage();
-    await phone.goto(`${base}/admin/`);
+    const phone = await (await served.browser.newContext({ viewport: { width: 390, height: 844 } })).newPage();
+    await phone.goto(`${served.base}/admin/`);
     await phone.getByLabel('Tên đăng nhập', { exact: true }).fill('agent');
     await phone.getByLabel('Mật khẩu', { exact: true }).fill(PASSWORDS.agent);
     await phone.getByRole('button', { name: 'Đăng nhập' }).click();
-    await phone.goto(`${base}/admin/#handoff`);
+    await phone.goto(`${served.base}/admin/#handoff`);
     await expect.poll(() => phone.locator('#ho-waiting').count()).toBe(1);
     expect(await phone.evaluate('document.documentElement.scrollWidth > window.innerWidth')).toBe(false);
     await phone.screenshot({ path: `${SHOTS}/console-queue-390.png`, fullPage: true });

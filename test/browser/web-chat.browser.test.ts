@@ -1,35 +1,22 @@
 import { mkdirSync, readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
-import type { Browser } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { buildApp } from '../../src/server/app.js';
 import { LocalStore } from '../../src/storage/local-store.js';
 import { testAssistant } from '../helpers/assistant.js';
-import { chromiumAvailable, launchChromium } from '../helpers/browser.js';
+import { chromiumAvailable, servedInChromium } from '../helpers/browser.js';
 
 const require = createRequire(import.meta.url);
 const available = chromiumAvailable('web chat');
 
 const store = LocalStore.memory();
 const app = await buildApp({ assistant: testAssistant({ store }), store, channels: () => [] });
-let browser: Browser | undefined;
-let url = '';
-
-beforeAll(async () => {
-  if (!available) return;
-  await app.listen({ port: 0, host: '127.0.0.1' });
-  url = `http://127.0.0.1:${(app.server.address() as { port: number }).port}/`;
-  browser = await launchChromium();
-});
-afterAll(async () => {
-  await browser?.close();
-  await app.close();
-});
+const served = servedInChromium(app, available);
 
 describe.runIf(available)('web chat in headless Chromium', () => {
   it('greets, answers a typed question, follows a pressed button, and fits a phone screen', async () => {
-    const page = await browser!.newPage({ viewport: { width: 390, height: 844 } });
-    await page.goto(url);
+    const page = await served.browser.newPage({ viewport: { width: 390, height: 844 } });
+    await page.goto(`${served.base}/`);
     await expect.poll(() => page.locator('.msg.bot:not(.typing)').count()).toBeGreaterThanOrEqual(1);
     expect(await page.locator('.msg.bot:not(.typing)').first().textContent()).toMatch(/Xin chào/);
 
@@ -55,8 +42,8 @@ describe.runIf(available)('web chat in headless Chromium', () => {
   });
 
   it('switches to English', async () => {
-    const page = await browser!.newPage();
-    await page.goto(url);
+    const page = await served.browser.newPage();
+    await page.goto(`${served.base}/`);
     await page.getByRole('button', { name: 'Switch to English' }).click();
     await expect.poll(() => page.locator('#title').textContent()).toBe('Electronic ID assistant');
     await page.getByLabel('Your question').fill('is it free?');
@@ -67,8 +54,8 @@ describe.runIf(available)('web chat in headless Chromium', () => {
 
 describe.runIf(available)('the web chat as people expect it', () => {
   it('keeps the conversation across a reload, and "Xóa cuộc trò chuyện" forgets it', async () => {
-    const page = await browser!.newPage();
-    await page.goto(url);
+    const page = await served.browser.newPage();
+    await page.goto(`${served.base}/`);
     await page.getByLabel('Câu hỏi của bạn').fill('đăng ký định danh mức 1 thế nào');
     await page.getByRole('button', { name: 'Gửi' }).click();
     await expect.poll(() => page.locator('.msg.bot:not(.typing)').count()).toBeGreaterThanOrEqual(2);
@@ -85,12 +72,12 @@ describe.runIf(available)('the web chat as people expect it', () => {
   });
 
   it('makes links clickable and safe, shows a typing indicator while waiting, and offers no subscribe dead end', async () => {
-    const page = await browser!.newPage();
+    const page = await served.browser.newPage();
     await page.route('**/api/chat', async (route) => {
       await new Promise((r) => setTimeout(r, 800));
       await route.continue();
     });
-    await page.goto(url);
+    await page.goto(`${served.base}/`);
     await expect.poll(() => page.locator('.msg.bot:not(.typing)').count()).toBeGreaterThanOrEqual(1);
     expect(await page.getByRole('button', { name: 'Nhận tin mới' }).count()).toBe(0);
     await page.getByLabel('Câu hỏi của bạn').fill('mat dien thoai thi khoa tai khoan vneid the nao');
@@ -105,8 +92,8 @@ describe.runIf(available)('the web chat as people expect it', () => {
   });
 
   it('shows a clear message and a retry button when the network fails', async () => {
-    const page = await browser!.newPage();
-    await page.goto(url);
+    const page = await served.browser.newPage();
+    await page.goto(`${served.base}/`);
     await expect.poll(() => page.locator('.msg.bot:not(.typing)').count()).toBeGreaterThanOrEqual(1);
     await page.route('**/api/chat', (route) => route.abort());
     await page.getByLabel('Câu hỏi của bạn').fill('đăng ký mức 2 ở đâu');
@@ -120,9 +107,9 @@ describe.runIf(available)('the web chat as people expect it', () => {
   it('has no serious accessibility violations (axe-core), on a phone and on a desktop, light and dark', async () => {
     const axe = readFileSync(require.resolve('axe-core/axe.min.js'), 'utf8');
     for (const [width, scheme] of [[390, 'light'], [1280, 'dark']] as const) {
-      const context = await browser!.newContext({ viewport: { width, height: 844 }, colorScheme: scheme, bypassCSP: true });
+      const context = await served.browser.newContext({ viewport: { width, height: 844 }, colorScheme: scheme, bypassCSP: true });
       const page = await context.newPage();
-      await page.goto(url);
+      await page.goto(`${served.base}/`);
       await expect.poll(() => page.locator('.msg.bot:not(.typing)').count()).toBeGreaterThanOrEqual(1);
       await page.evaluate(axe);
       const result = (await page.evaluate('axe.run(document, { resultTypes: ["violations"] })')) as { violations: { id: string; impact: string; nodes: unknown[] }[] };
