@@ -8,8 +8,8 @@ interface WeightsFile {
 
 /** Weight of a word that no topic's examples use (names, places, words of other domains). */
 const UNSEEN = 1;
-/** Words after which a number names a level of the e-identification account. */
-const LEVEL_WORDS = new Set(['muc', 'level', 'lv']);
+/** The word after which a number names an account level (the lexicon writes "level", "lv", "lvl" as "muc" first). */
+const LEVEL_WORD = 'muc';
 /** The lightest a word used by every topic can be. */
 const FLOOR = 0.2;
 
@@ -65,7 +65,7 @@ export class WordWeights {
     // a word without a Latin letter (Arabic, Chinese, an emoji) is one the assistant cannot read: it names no topic
     const weights = words.map((w, i) =>
       // a number weighs nothing ("năm 2024", "14 tuổi" is read as an age), except a level's: "mức 3" is not "mức 1"
-      /^\d+$/.test(w) ? (LEVEL_WORDS.has(words[i - 1] ?? '') ? UNSEEN : 0) : this.stop.has(w) || !/[a-z]/.test(w) ? 0 : (this.idf.get(w) ?? UNSEEN),
+      /^\d+$/.test(w) ? (words[i - 1] === LEVEL_WORD ? UNSEEN : 0) : this.stop.has(w) || !/[a-z]/.test(w) ? 0 : (this.idf.get(w) ?? UNSEEN),
     );
     for (const [phrase, weight] of this.heavy) {
       if (!mentions(text, phrase)) continue;
