@@ -6,6 +6,9 @@ import { StoreError, type Namespace } from './store.js';
  * store and the operation (keyv is set to throw, so a broken store is loud, never a silent undefined).
  */
 export abstract class KeyvStore {
+  /** Settles when the store's own setup (pragmas and the like) is done; every operation waits for it. */
+  protected ready: Promise<unknown> = Promise.resolve();
+
   protected constructor(
     protected readonly keyv: Keyv,
     private readonly label: () => string,
@@ -18,6 +21,7 @@ export abstract class KeyvStore {
 
   protected async guard<T>(what: string, op: () => Promise<T>): Promise<T> {
     try {
+      await this.ready;
       return await op();
     } catch (err) {
       throw new StoreError(`${this.label()}: ${what} failed`, { cause: err });

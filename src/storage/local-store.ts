@@ -28,8 +28,9 @@ export class LocalStore extends KeyvStore implements Store {
     if (file) {
       // WAL and normal sync: a write no longer waits for a full fsync, readers do not block the writer
       // secure_delete: deleted rows (handled webhook updates, used invite codes) are overwritten, not left readable in the file
+      // Operations wait for these: a row written and deleted before secure_delete is on would stay readable.
       const sql = adapter as KeyvSqlite;
-      void sql
+      this.ready = sql
         .query('PRAGMA journal_mode=WAL')
         .then(() => sql.query('PRAGMA synchronous=NORMAL'))
         .then(() => sql.query('PRAGMA secure_delete=ON'))
@@ -127,7 +128,6 @@ export class LocalStore extends KeyvStore implements Store {
     );
   }
 
-  /** keyv's SQLite adapter deletes an expired row only when it is read: remove the rest now and then. */
   /** One process: the map is read, changed and written under the key's lock. */
   bumpRanked(ns: Namespace, key: string, member: string, by: number, cap: number): Promise<void> {
     return this.locks.run(this.key(ns, key), () =>
@@ -142,9 +142,11 @@ export class LocalStore extends KeyvStore implements Store {
     return rankedTop(await this.get<Record<string, number>>(ns, key), limit);
   }
 
+  /** keyv's SQLite adapter deletes an expired row only when it is read: remove the rest now and then. */
   async sweepExpired(): Promise<number> {
     if (this.kind !== 'sqlite') return 0;
     try {
+      await this.ready;
       const store = this.keyv.store as KeyvSqlite;
       const rows = (await store.query(
         "SELECT key FROM keyv WHERE json_extract(value, '$.expires') IS NOT NULL AND json_extract(value, '$.expires') < ?",
@@ -165,6 +167,7 @@ export class LocalStore extends KeyvStore implements Store {
   async close(): Promise<void> {
     if (this.sweeper) clearInterval(this.sweeper);
     await this.locks.drain();
+    await this.ready;
     await this.keyv.disconnect();
   }
 }
