@@ -39,6 +39,8 @@ export interface DecisionSettings {
   disagreement: number;
   /** …unless the answered intent explains at least this share of the message */
   trustCoverage: number;
+  /** how many of an intent's nearest example questions count together for what it explains of the message */
+  examplesTogether: number;
   /** how many retrieval candidates are considered */
   retrievalCandidates: number;
   /** false: the rules decide alone (for measuring what retrieval adds) */
@@ -102,13 +104,13 @@ export class Decider {
     // an intent whose rules are far below the winner's priority counts as found by retrieval alone
     const top = rules?.priorities.get(rules.intent) ?? 0;
     const ruled = rules ? [rules.intent, ...rules.alternatives.filter((i) => top - (rules.priorities.get(i) ?? 0) < s.priorityGap)] : [];
-    const matches: ExampleMatch[] = s.retrieval ? this.examples.match(text).slice(0, s.retrievalCandidates) : [];
+    const matches: ExampleMatch[] = s.retrieval ? this.examples.match(text, s.examplesTogether).slice(0, s.retrievalCandidates) : [];
     const byIntent = new Map(matches.map((m) => [m.intent, m] as const));
     const intents = [...new Set([...(rules ? [rules.intent, ...rules.alternatives] : []).filter((i) => !i.startsWith('@')), ...matches.map((m) => m.intent)])];
     const candidates = intents
       .map((intent): Candidate => {
-        const match = byIntent.get(intent) ?? (s.retrieval ? this.examples.matchIntent(intent, text) : undefined);
-        const explained = new Set([...this.explain(intent, u), ...(match?.shared ?? [])]);
+        const match = byIntent.get(intent) ?? (s.retrieval ? this.examples.matchIntent(intent, text, s.examplesTogether) : undefined);
+        const explained = new Set([...this.explain(intent, u), ...(match?.explained ?? [])]);
         const coverage = weighed.reduce((sum, w) => sum + (explained.has(w.word) ? w.weight : 0), 0) / total;
         const similarity = match?.similarity ?? 0;
         const isRuled = ruled.includes(intent);

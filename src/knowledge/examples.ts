@@ -27,6 +27,8 @@ export interface ExampleMatch {
   similarity: number;
   /** the message's words that the example shares */
   shared: Set<string>;
+  /** the message's words that any of the intent's nearest examples share (what the intent's examples explain together) */
+  explained: Set<string>;
   /** the example, normalised */
   example: string;
 }
@@ -87,32 +89,57 @@ export class ExampleIndex {
     this.search.add(doc);
   }
 
-  /** The best example of each intent among the nearest, best first. */
-  match(text: string, limit = 40): ExampleMatch[] {
-    return this.best(text, this.search.search(text).slice(0, limit).map((hit) => hit.id as number));
+  /**
+   * The best example of each intent among the nearest, best first; `explained` joins the words shared by
+   * the intent's `together` most similar examples (a long letter's words are spread over several short examples).
+   */
+  match(text: string, together = 1, limit = 40): ExampleMatch[] {
+    return this.best(text, this.search.search(text).slice(0, limit).map((hit) => hit.id as number), together);
   }
 
   /** The best example of one intent (an intent the rules chose, whatever minisearch ranks first). */
-  matchIntent(intent: string, text: string): ExampleMatch | undefined {
-    return this.best(text, this.idsByIntent.get(intent) ?? [])[0];
+  matchIntent(intent: string, text: string, together = 1): ExampleMatch | undefined {
+    return this.best(text, this.idsByIntent.get(intent) ?? [], together)[0];
   }
 
-  private best(text: string, ids: number[]): ExampleMatch[] {
+  private best(text: string, ids: number[], together: number): ExampleMatch[] {
     const weighed = this.weights.weigh(text);
     const total = weighed.reduce((s, w) => s + w.weight, 0);
     if (total === 0) return [];
-    const best = new Map<string, ExampleMatch>();
+    // each word of weight once, with the weight of all its places in the message
+    const inMessage = new Map<string, number>();
+    for (const w of weighed) inMessage.set(w.word, (inMessage.get(w.word) ?? 0) + w.weight);
+    const telling = [...new Set(weighed.filter((w) => w.weight > 0).map((w) => w.word))];
+    // per intent, its `together` most similar examples, best first
+    const nearest = new Map<string, { id: number; similarity: number }[]>();
     for (const id of ids) {
-      const doc = this.docs[id]!;
       const other = this.weighed[id]!;
-      const shared = new Set(weighed.filter((w) => w.weight > 0 && other.words.has(w.word)).map((w) => w.word));
-      const sharedWeight = weighed.filter((w) => shared.has(w.word)).reduce((s, w) => s + w.weight, 0);
+      let sharedWeight = 0;
       let docShared = 0;
-      for (const word of shared) docShared += other.weights.get(word) ?? 0;
+      for (const word of telling) {
+        if (!other.words.has(word)) continue;
+        sharedWeight += inMessage.get(word)!;
+        docShared += other.weights.get(word) ?? 0;
+      }
       const similarity = 0.75 * (sharedWeight / total) + 0.25 * (docShared / other.total);
-      const known = best.get(doc.intent);
-      if (!known || similarity > known.similarity) best.set(doc.intent, { intent: doc.intent, similarity, shared, example: doc.text });
+      const intent = this.docs[id]!.intent;
+      const kept = nearest.get(intent) ?? [];
+      if (kept.length === 0) nearest.set(intent, kept);
+      if (kept.length === together && similarity <= kept[together - 1]!.similarity) continue;
+      let at = kept.findIndex((k) => similarity > k.similarity);
+      if (at < 0) at = kept.length;
+      kept.splice(at, 0, { id, similarity });
+      if (kept.length > together) kept.pop();
     }
-    return [...best.values()].sort((a, b) => b.similarity - a.similarity);
+    const sharedWith = (id: number) => new Set(telling.filter((word) => this.weighed[id]!.words.has(word)));
+    const matches: ExampleMatch[] = [];
+    for (const [intent, kept] of nearest) {
+      const first = kept[0]!;
+      const shared = sharedWith(first.id);
+      const explained = new Set(shared);
+      for (const more of kept.slice(1)) for (const word of sharedWith(more.id)) explained.add(word);
+      matches.push({ intent, similarity: first.similarity, shared, explained, example: this.docs[first.id]!.text });
+    }
+    return matches.sort((a, b) => b.similarity - a.similarity);
   }
 }

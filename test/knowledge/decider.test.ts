@@ -117,3 +117,20 @@ describe('rules and the nearest example agree', () => {
     expect(d.outcome).not.toBe('answer');
   });
 });
+
+describe("what an intent's examples explain together", () => {
+  it("a long question's words spread over several examples of one intent all count as explained", () => {
+    const weights = new WordWeights(new Set(), new Map());
+    const taught = new Map([['renew', ['doi the khi du 40 tuoi', 'the het han phai nop phi bao nhieu']]]);
+    weights.learn(taught);
+    const index = new ExampleIndex(weights);
+    for (const line of taught.get('renew')!) index.add('renew', line);
+    const text = 'du 40 tuoi doi the nop phi bao nhieu';
+    const alone = index.match(text, 1)[0]!;
+    const together = index.match(text, 2)[0]!;
+    expect(together.similarity).toBe(alone.similarity);
+    expect([...alone.explained].sort()).toEqual([...alone.shared].sort());
+    expect([...together.explained].sort()).toEqual(['bao', 'doi', 'du', 'nhieu', 'nop', 'phi', 'the', 'tuoi']);
+    expect(index.matchIntent('renew', text, 2)!.explained.size).toBe(8);
+  });
+});
