@@ -1,4 +1,18 @@
+import pluralize from 'pluralize';
 import type { Lexicon } from './lexicon.js';
+
+/** English words ending in "s" that are not plurals, though pluralize reads them so. */
+const NOT_PLURAL = new Set(['always', 'perhaps', 'whereas', 'towards', 'afterwards', 'does', 'thus', 'various', 'previous', 'news', 'series', 'species']);
+
+/**
+ * "penalties" → "penalty", "phones" → "phone": an English plural is read as its singular, so a rule's
+ * or an example's "penalty" meets the question's "penalties". A Vietnamese syllable never ends in "s",
+ * so only English words (and short chat abbreviations, left alone below four letters) are touched.
+ */
+export function singular(word: string): string {
+  if (word.length < 4 || !word.endsWith('s') || NOT_PLURAL.has(word) || !pluralize.isPlural(word)) return word;
+  return pluralize.singular(word);
+}
 
 /** "lv1" → "lv 1", "14tuoi" → "14 tuoi": people glue numbers to words. */
 export function splitGluedNumbers(words: string[]): string[] {
@@ -34,7 +48,7 @@ export function expandAbbreviations(words: string[], lexicon: Lexicon): string[]
         (!c.before || startsWithPhrase(rest, c.before)),
     );
     if (contextual) out.push(...contextual.means.split(' '));
-    else out.push(...(lexicon.abbreviations.get(word) ?? [word]));
+    else out.push(...(lexicon.abbreviations.get(word) ?? [singular(word)]));
   }
   return out;
 }

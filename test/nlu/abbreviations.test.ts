@@ -55,3 +55,21 @@ describe('central-dialect words', () => {
     expect(understand('chi tiết nhiệm vụ').text).toBe('chi tiet nhiem vu');
   });
 });
+
+describe('English plurals', () => {
+  it('reads an English plural as its singular, so a rule written with "penalty" meets "penalties"', () => {
+    expect(understand('What are the penalties for not having a digital ID?').text).toBe('what are the penalty for not having a digital id');
+    expect(understand('Which phones can use VNeID').text).toBe('which phone can use vneid');
+  });
+
+  it('leaves Vietnamese, short words and English words that only look plural alone', () => {
+    expect(understand('does this always work with cards').text).toBe('does this always work with card');
+    expect(understand('cccd cua toi bi mat').text).toBe('can cuoc cong dan cua toi bi mat');
+  });
+
+  it('a rule for "penalty" answers a question about "penalties"', async () => {
+    const k = sharedKnowledge();
+    const found = await k.topics.find(understand('What are the penalties for not having a digital ID?'), {});
+    expect(found.candidates[0]?.intent ?? found.intent).toBe('vneid.mandatory');
+  });
+});
