@@ -4,6 +4,8 @@ import { mentions } from '../knowledge/operators.js';
 interface WeightsFile {
   stop: string[];
   heavy: Record<string, number>;
+  /** province and city names: they weigh nothing */
+  places?: string[];
 }
 
 /** Weight of a word that no topic's examples use (names, places, words of other domains). */
@@ -24,12 +26,13 @@ export class WordWeights {
   constructor(
     private readonly stop: ReadonlySet<string>,
     private readonly heavy: ReadonlyMap<string, number>,
+    private readonly places: readonly string[] = [],
   ) {}
 
   static load(file: string, normalise: (phrase: string) => string): WordWeights {
     const parsed = JSON.parse(readFileSync(file, 'utf8')) as WeightsFile;
     const heavy = new Map(Object.entries(parsed.heavy).map(([p, w]) => [normalise(p), w] as const));
-    return new WordWeights(new Set(parsed.stop.map(normalise)), heavy);
+    return new WordWeights(new Set(parsed.stop.map(normalise)), heavy, (parsed.places ?? []).map(normalise));
   }
 
   /** Learns from the example questions (normalised text) of each topic how common each word is. */
@@ -67,13 +70,16 @@ export class WordWeights {
       // a number weighs nothing ("năm 2024", "14 tuổi" is read as an age), except a level's: "mức 3" is not "mức 1"
       /^\d+$/.test(w) ? (words[i - 1] === LEVEL_WORD ? UNSEEN : 0) : this.stop.has(w) || !/[a-z]/.test(w) ? 0 : (this.idf.get(w) ?? UNSEEN),
     );
-    for (const [phrase, weight] of this.heavy) {
-      if (!mentions(text, phrase)) continue;
+    const where = (phrase: string, each: (at: number) => void) => {
+      if (!mentions(text, phrase)) return;
       const parts = phrase.split(' ');
       for (let i = 0; i + parts.length <= words.length; i++) {
-        if (parts.every((p, j) => words[i + j] === p)) for (let j = 0; j < parts.length; j++) weights[i + j] = Math.max(weights[i + j]!, weight);
+        if (parts.every((p, j) => words[i + j] === p)) for (let j = 0; j < parts.length; j++) each(i + j);
       }
-    }
+    };
+    for (const [phrase, weight] of this.heavy) where(phrase, (at) => (weights[at] = Math.max(weights[at]!, weight)));
+    // where a person lives ("Quảng Bình", "TP.HCM") does not tell what they ask
+    for (const place of this.places) where(place, (at) => (weights[at] = 0));
     return words.map((word, i) => ({ word, weight: weights[i]! }));
   }
 }

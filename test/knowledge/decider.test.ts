@@ -95,6 +95,15 @@ describe('numbers in a question', () => {
   });
 });
 
+describe('place names in a question', () => {
+  it('a province weighs nothing, the same word elsewhere keeps its weight', () => {
+    const weights = new WordWeights(new Set(), new Map(), ['quang binh']);
+    const weighed = weights.weigh('toi o quang binh binh thuong lam the');
+    expect(weighed.filter((w) => w.weight === 0).map((w) => w.word)).toEqual(['quang', 'binh']);
+    expect(weighed[4]).toEqual({ word: 'binh', weight: 1 });
+  });
+});
+
 describe('rules and the nearest example agree', () => {
   // no plain answer is possible (answer: 2): only agreement can lower the bar
   const strict = () => decider({ answer: 2, answerAgreed: 0 });
