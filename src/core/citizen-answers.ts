@@ -36,7 +36,7 @@ export class CitizenAnswers {
     if (found.outcome === 'facet' && previousIntent) {
       reply = renderer.facet(previousIntent, found.facet!, language, found.intent ?? previousIntent) ?? renderer.answer(found.intent ?? previousIntent, language, u);
     } else if (found.outcome === 'answer' && found.intent) {
-      reply = renderer.answer(found.intent, language, u);
+      reply = renderer.answer(found.intent, language, u, found.asked);
       const low = found.confidence < this.topics.decider.settings.answer + LOW_CONFIDENCE_BAND;
       if (low) await this.remember(u.original, 'low_confidence', found.intent);
     } else if (found.outcome === 'clarify') {

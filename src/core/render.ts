@@ -48,10 +48,13 @@ export class Renderer {
     return this.content.locales.vi.answers[intent] !== undefined;
   }
 
-  answer(intent: string, language: Language, understanding?: Understanding): Reply {
+  /** A topic's answer; the lines of the facets the question asked for ("mất bao lâu") come first. */
+  answer(intent: string, language: Language, understanding?: Understanding, asked: readonly Facet[] = []): Reply {
     const locale = this.content.locales[language];
     const answer = locale.answers[intent] ?? locale.answers.fallback!;
     const parts: string[] = [];
+    const leading = asked.map((facet) => answer.facets?.[facet]).filter((line): line is string => !!line);
+    if (leading.length > 0) parts.push(leading.slice(0, 2).join('\n'));
     const service = understanding?.entities.service;
     if (service && answer.service) {
       const name = this.services.nameOf(service, language);

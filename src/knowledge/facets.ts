@@ -11,6 +11,8 @@ const RESIDUAL_LIMIT = 0.9;
 interface FacetEntry {
   intent?: string;
   phrases: string[];
+  /** phrases that ask for this facet in a first question: its line then leads the answer */
+  leads?: string[];
 }
 
 export interface FacetQuestion {
@@ -35,9 +37,14 @@ export class FacetReader {
     const entries = new Map<Facet, FacetEntry>();
     for (const [name, entry] of Object.entries(parsed.facets)) {
       if (!(FACETS as readonly string[]).includes(name)) throw new Error(`${file}: unknown facet ${name} (known: ${FACETS.join(', ')})`);
-      entries.set(name as Facet, { ...entry, phrases: [...new Set(entry.phrases.map(normalise))] });
+      entries.set(name as Facet, { ...entry, phrases: [...new Set(entry.phrases.map(normalise))], leads: [...new Set((entry.leads ?? []).map(normalise))] });
     }
     return new FacetReader(entries, weights, explain);
+  }
+
+  /** The facets a first question asks for ("đổi thẻ mất bao lâu": time), whatever its topic. */
+  asked(u: Understanding): Facet[] {
+    return [...this.entries].filter(([, entry]) => wordsOfPhrasesIn(u.text, entry.leads ?? []).size > 0).map(([facet]) => facet);
   }
 
   /** The facet asked about `topic`, or undefined when the message is about something else. */

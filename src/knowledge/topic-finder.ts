@@ -14,6 +14,8 @@ export interface Finding {
   confidence: number;
   candidates: Candidate[];
   facet?: Facet;
+  /** for an answer: the facets the question asks for ("mất bao lâu"), whose lines lead the answer */
+  asked?: Facet[];
   /** the rule that matched first, if any (for eval --json) */
   rule?: string;
 }
@@ -47,6 +49,7 @@ export class TopicFinder {
       return previous ? { outcome: 'answer', intent: previous, confidence: 1, candidates: [], rule: rules.rule } : { outcome: 'fallback', intent: undefined, confidence: 0, candidates: [] };
     }
     const decision = this.decider.decide(u, rules, { directIntents: DIRECT });
-    return { ...decision, ...(rules ? { rule: rules.rule } : {}) };
+    const asked = decision.outcome === 'answer' ? this.facets.asked(u) : [];
+    return { ...decision, ...(rules ? { rule: rules.rule } : {}), ...(asked.length > 0 ? { asked } : {}) };
   }
 }

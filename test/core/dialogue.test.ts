@@ -171,3 +171,20 @@ describe('/subscribe with a place name', () => {
     expect(reply.text).toContain("(Hội An $& $' $1)");
   });
 });
+
+describe('a first question that asks for one facet', () => {
+  const facetLine = (topic: string, facet: 'time' | 'fee') => sharedKnowledge().content.locales.vi.answers[topic]!.facets![facet]!;
+
+  it('"đổi thẻ căn cước mất bao lâu": the time leads the answer, the whole answer follows', async () => {
+    const reply = await ask(testAssistant(), 'doi the can cuoc khi du 40 tuoi mat bao lau');
+    expect(reply.intent).toBe('cccd.renew');
+    expect(reply.text.startsWith(facetLine('cccd.renew', 'time'))).toBe(true);
+    expect(reply.text).toContain(sharedKnowledge().content.locales.vi.answers['cccd.renew']!.text);
+  });
+
+  it('"bao lâu" about how long a card stays valid is not read as the processing time', async () => {
+    const reply = await ask(testAssistant(), 'cmnd con dung duoc bao lau');
+    expect(reply.intent).toBe('cmnd.expired');
+    expect(reply.text.startsWith(facetLine('cmnd.expired', 'time'))).toBe(false);
+  });
+});

@@ -80,7 +80,7 @@ describe('the knowledge-base check (cli check)', () => {
   it('lists answers not reviewed for more than six months, as warnings', () => {
     const { findings } = checkKnowledgeBase(ROOT, '2027-07-01');
     expect(findings.length).toBeGreaterThan(40);
-    expect(findings.every((f) => f.severity === 'warning' && /not reviewed since 2026-11-23/.test(f.problem))).toBe(true);
+    expect(findings.every((f) => f.severity === 'warning' && /not reviewed since 2026-\d\d-\d\d/.test(f.problem))).toBe(true);
   });
 
   it('runs from the command line with a readable report and exit code 1 on an error', async () => {
