@@ -82,7 +82,8 @@ export function loadKnowledge(root = PROJECT_ROOT): KnowledgeParts {
   const understander = new Understander(
     lexicon,
     { domainWords: knowledge.domainWords(), vietnameseSyllables: vietnameseSyllables(root, answerTexts) },
-    services.map((s) => ({ id: s.id, match: s.match.map((m) => foldedWords(m).join(' ')) })),
+    // read like a message, so 'driving licence' meets a message's 'drive licence'
+    services.map((s) => ({ id: s.id, match: s.match.map((m) => expandAbbreviations(splitGluedNumbers(foldedWords(m)), lexicon).join(' ')) })),
   );
   const normalise = (text: string): string => understander.understand(text).text;
   const examplesByIntent = new Map([...readExampleFiles(join(root, 'data/examples'))].map(([intent, lines]) => [intent, lines.map(normalise)] as const));

@@ -1,17 +1,22 @@
 import pluralize from 'pluralize';
+import lemmatizer from 'wink-lemmatizer';
 import type { Lexicon } from './lexicon.js';
 
 /** English words ending in "s" that are not plurals, though pluralize reads them so. */
 const NOT_PLURAL = new Set(['always', 'perhaps', 'whereas', 'towards', 'afterwards', 'does', 'thus', 'various', 'previous', 'news', 'series', 'species']);
+/** English words ending in "-ing" or "-ed" that are not forms of a verb. */
+const NOT_VERB = new Set(['during', 'nothing', 'something', 'anything', 'everything', 'morning', 'evening', 'ceiling']);
 
 /**
- * "penalties" → "penalty", "phones" → "phone": an English plural is read as its singular, so a rule's
- * or an example's "penalty" meets the question's "penalties". A Vietnamese syllable never ends in "s",
- * so only English words (and short chat abbreviations, left alone below four letters) are touched.
+ * An English word's base form: "penalties" → "penalty", "issuing" and "issued" → "issue", so a rule's
+ * or an example's "penalty" or "issue" meets the question's other forms. A Vietnamese syllable never
+ * ends in "s", "-ed" or "-ing", so only English words (and chat abbreviations, left alone when short)
+ * are touched.
  */
-export function singular(word: string): string {
-  if (word.length < 4 || !word.endsWith('s') || NOT_PLURAL.has(word) || !pluralize.isPlural(word)) return word;
-  return pluralize.singular(word);
+export function englishBase(word: string): string {
+  if (word.length >= 4 && word.endsWith('s') && !NOT_PLURAL.has(word) && pluralize.isPlural(word)) return pluralize.singular(word);
+  if (word.length >= 5 && /(?:ing|ed)$/.test(word) && !NOT_VERB.has(word)) return lemmatizer.verb(word);
+  return word;
 }
 
 /** "lv1" → "lv 1", "14tuoi" → "14 tuoi": people glue numbers to words. */
@@ -48,7 +53,7 @@ export function expandAbbreviations(words: string[], lexicon: Lexicon): string[]
         (!c.before || startsWithPhrase(rest, c.before)),
     );
     if (contextual) out.push(...contextual.means.split(' '));
-    else out.push(...(lexicon.abbreviations.get(word) ?? [singular(word)]));
+    else out.push(...(lexicon.abbreviations.get(word) ?? [englishBase(word)]));
   }
   return out;
 }

@@ -56,15 +56,24 @@ describe('central-dialect words', () => {
   });
 });
 
-describe('English plurals', () => {
+describe('English plurals and verb forms', () => {
   it('reads an English plural as its singular, so a rule written with "penalty" meets "penalties"', () => {
-    expect(understand('What are the penalties for not having a digital ID?').text).toBe('what are the penalty for not having a digital id');
+    expect(understand('What are the penalties for not having a digital ID?').text).toBe('what are the penalty for not have a digital id');
     expect(understand('Which phones can use VNeID').text).toBe('which phone can use vneid');
   });
 
   it('leaves Vietnamese, short words and English words that only look plural alone', () => {
     expect(understand('does this always work with cards').text).toBe('does this always work with card');
     expect(understand('cccd cua toi bi mat').text).toBe('can cuoc cong dan cua toi bi mat');
+  });
+
+  it('reads "issuing", "issued" and "registering" as "issue" and "register", but not "during" or "morning"', () => {
+    expect(understand('issuing issued registering registered').text).toBe('issue issue register register');
+    expect(understand('during the morning').text).toBe('during the morning');
+  });
+
+  it('a service named with a verb form is still found ("driving licence")', () => {
+    expect(understand('how to add my driving licence to vneid').entities.service).toBe('driving_licence');
   });
 
   it('a rule for "penalty" answers a question about "penalties"', async () => {
