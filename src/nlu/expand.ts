@@ -22,7 +22,12 @@ export function englishBase(word: string): string {
 /** "lv1" → "lv 1", "14tuoi" → "14 tuoi": people glue numbers to words. */
 export function splitGluedNumbers(words: string[]): string[] {
   return words.flatMap((w) =>
-    /^\d+\/\d+/.test(w) ? [w] : w.replace(/(\p{L})(\d)/gu, '$1 $2').replace(/(\d)(\p{L})/gu, '$1 $2').split(' '),
+    /^\d+\/\d+/.test(w)
+      ? [w]
+      : // "100k" is a sum of money (nghìn), not the chat "k" (không)
+        /^\d+k$/.test(w)
+        ? [w.slice(0, -1), 'nghin']
+        : w.replace(/(\p{L})(\d)/gu, '$1 $2').replace(/(\d)(\p{L})/gu, '$1 $2').split(' '),
   );
 }
 

@@ -19,6 +19,11 @@ describe('abbreviation and chat-spelling expansion', () => {
     expect(understand(input).text).toBe(expected);
   });
 
+  it('reads "100k" as a sum of money (nghìn), not as "100 không"', () => {
+    expect(understand('nhan 100k qua vneid').text).toBe('nhan 100 nghin qua vneid');
+    expect(understand('lam dc k').text).toBe('lam duoc khong');
+  });
+
   it('reads dk as "được" after a verb at the end of a question, as "đăng ký" elsewhere', () => {
     expect(understand('lam dk ko').text).toBe('lam duoc khong');
     expect(understand('dk muc 2 o dau').text).toBe('dang ky muc 2 o dau');
