@@ -81,6 +81,14 @@ describe('English plurals and verb forms', () => {
     expect(understand('how to add my driving licence to vneid').entities.service).toBe('driving_licence');
   });
 
+  it('a rule phrase read in its base form does not catch a bare common word ("helping" must not catch "help", "signing" not "sign in")', async () => {
+    const k = sharedKnowledge();
+    const intentOf = async (text: string) => (await k.topics.find(understand(text), {})).intent;
+    expect(await intentOf('help')).toBe('help');
+    expect(await intentOf('how to sign in to dichvucong with VNeID')).toBe('dvc.login_vneid');
+    expect(await intentOf('how do I sign up for VNeID level 1')).toBe('vneid.level1.how');
+  });
+
   it('a rule for "penalty" answers a question about "penalties"', async () => {
     const k = sharedKnowledge();
     const found = await k.topics.find(understand('What are the penalties for not having a digital ID?'), {});
