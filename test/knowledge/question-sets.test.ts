@@ -15,13 +15,18 @@ describe('the question sets of data/samples', () => {
     expect(v.misses).toEqual([]);
   });
 
-  // written by earlier sessions; a change that loses several of them at once has broken something general
-  it.each(['questions-extra.jsonl', 'questions-holdout.jsonl', 'questions-holdout2.jsonl', 'questions-holdout3.jsonl', 'questions-holdout4.jsonl', 'questions-holdout5.jsonl'])(
-    '%s: at least 90%% correct and at most one confident wrong answer',
-    async (file) => {
-      const v = await verdicts(file);
-      expect(v.correct / v.n, v.misses.join('\n')).toBeGreaterThanOrEqual(0.9);
-      expect(v.wrong, v.misses.join('\n')).toBeLessThanOrEqual(1);
-    },
-  );
+  // written by earlier sessions; each may keep the confident wrong answers it has today (a label the spec and the
+  // rules read differently), no more: a new one means a change has broken something general
+  it.each([
+    ['questions-extra.jsonl', 1],
+    ['questions-holdout.jsonl', 0],
+    ['questions-holdout2.jsonl', 0],
+    ['questions-holdout3.jsonl', 1],
+    ['questions-holdout4.jsonl', 0],
+    ['questions-holdout5.jsonl', 0],
+  ] as const)('%s: at least 90%% correct and at most %i confident wrong answers', async (file, wrong) => {
+    const v = await verdicts(file);
+    expect(v.correct / v.n, v.misses.join('\n')).toBeGreaterThanOrEqual(0.9);
+    expect(v.wrong, v.misses.join('\n')).toBeLessThanOrEqual(wrong);
+  });
 });
