@@ -24,7 +24,7 @@ describe('the question sets of data/samples', () => {
     ['questions-holdout3.jsonl', 1],
     ['questions-holdout4.jsonl', 0],
     ['questions-holdout5.jsonl', 0],
-  ] as const)('%s: at least 90%% correct and at most %i confident wrong answers', async (file, wrong) => {
+  ] as const)('%s: at least 90 percent correct and at most %i confident wrong answers', async (file, wrong) => {
     const v = await verdicts(file);
     expect(v.correct / v.n, v.misses.join('\n')).toBeGreaterThanOrEqual(0.9);
     expect(v.wrong, v.misses.join('\n')).toBeLessThanOrEqual(wrong);
