@@ -79,6 +79,8 @@ async function measure(settings: Record<string, number | boolean>) {
   const byTag = new Map<string, Counts>();
   const misses: string[] = [];
   let bestRight = 0;
+  let clarifyOffers = 0;
+  let clarifyRight = 0;
   for (const { k, held } of fold) {
     Object.assign(k.topics.decider.settings, settings);
     for (const { q, u } of held) {
@@ -91,10 +93,14 @@ async function measure(settings: Record<string, number | boolean>) {
         byTag.get(tag)![verdict]++;
       }
       if (!q.outOfScope && q.expected.includes(found.candidates[0]?.intent ?? found.intent ?? '')) bestRight++;
+      if (!q.outOfScope && found.outcome === 'clarify') {
+        clarifyOffers++;
+        if (found.candidates.some((c) => q.expected.includes(c.intent))) clarifyRight++;
+      }
       if (verdict !== 'correct') misses.push(`${verdict.padEnd(9)} ${q.id} "${q.text.slice(0, 140)}" expected ${q.expected.join('|')}, got ${intent} (${found.confidence?.toFixed(2) ?? '-'})`);
     }
   }
-  return { inScope, outOfScope, byTag, misses, bestRight };
+  return { inScope, outOfScope, byTag, misses, bestRight, clarifyOffers, clarifyRight };
 }
 
 const line = (c: Counts): string => {
@@ -126,5 +132,6 @@ if (process.argv.includes('--grid')) {
   console.log(`in scope:     ${line(r.inScope)}`);
   for (const tag of ['en', 'diac', 'nodiac', 'variant']) if (r.byTag.has(tag)) console.log(`  ${tag.padEnd(8)} ${line(r.byTag.get(tag)!)}`);
   console.log(`in scope, best candidate right whatever the outcome: ${((100 * r.bestRight) / questions.filter((q) => !q.outOfScope).length).toFixed(1)}%`);
+  console.log(`in scope, "Ý bạn là…?" that offers the right topic: ${((100 * r.clarifyRight) / Math.max(r.clarifyOffers, 1)).toFixed(1)}% of ${r.clarifyOffers}`);
   console.log(`out of scope: ${line(r.outOfScope)} (correct = fallback)`);
 }
