@@ -53,7 +53,9 @@ export class Renderer {
     const locale = this.content.locales[language];
     const answer = locale.answers[intent] ?? locale.answers.fallback!;
     const parts: string[] = [];
-    const leading = asked.map((facet) => answer.facets?.[facet]).filter((line): line is string => !!line);
+    // a facet line leads unless the answer already says it (its first five words are in the text)
+    const says = (line: string) => answer.text.toLowerCase().includes(line.toLowerCase().split(/\s+/).slice(0, 5).join(' '));
+    const leading = asked.map((facet) => answer.facets?.[facet]).filter((line): line is string => !!line && !says(line));
     if (leading.length > 0) parts.push(leading.slice(0, 2).join('\n'));
     const service = understanding?.entities.service;
     if (service && answer.service) {

@@ -41,6 +41,18 @@ describe.runIf(available)('web chat in headless Chromium', () => {
     await page.screenshot({ path: 'test-results/web-chat-phone.png' });
   });
 
+  it('shows a long answer from its first line on a small screen, not from its end', async () => {
+    const page = await served.browser.newPage({ viewport: { width: 360, height: 640 } });
+    await page.goto(`${served.base}/`);
+    await expect.poll(() => page.locator('.msg.bot:not(.typing)').count()).toBeGreaterThanOrEqual(1);
+    await page.getByLabel('Câu hỏi của bạn').fill('lam can cuoc gan chip mat bao lau');
+    await page.getByRole('button', { name: 'Gửi' }).click();
+    await expect.poll(() => page.locator('.chips').count()).toBe(1);
+    const answer = page.locator('.msg.bot:not(.typing)').last();
+    const [answerTop, logTop] = await Promise.all([answer.evaluate((e) => e.getBoundingClientRect().top), page.locator('#log').evaluate((e) => e.getBoundingClientRect().top)]);
+    expect(answerTop).toBeGreaterThanOrEqual(logTop);
+  });
+
   it('switches to English', async () => {
     const page = await served.browser.newPage();
     await page.goto(`${served.base}/`);

@@ -84,6 +84,12 @@
     for (const b of feedback || []) box.appendChild(chip(b.label, '', () => { add('me', b.label); talk({ button: b.payload }); }, 'fb'));
     log.appendChild(box);
     log.scrollTop = log.scrollHeight;
+    // an answer taller than the window is shown from its first line (the direct answer), not from its end
+    const answer = box.previousElementSibling;
+    if (answer && answer.classList.contains('bot')) {
+      const top = answer.getBoundingClientRect().top - log.getBoundingClientRect().top;
+      if (top < 0) log.scrollTop += top - 8;
+    }
   }
 
   async function talk(body) {
