@@ -122,6 +122,22 @@ describe.runIf(available)('the console in headless Chromium', { timeout: 90_000 
     await page.context().close();
   });
 
+  it('shows the page asked for last, even when the one before finishes loading later', async () => {
+    const page = await signedIn('admin');
+    // the overview's figures come slowly; the person has moved on to the officers page meanwhile
+    await page.route('**/api/admin/overview**', async (route) => {
+      await new Promise((resolve) => setTimeout(resolve, 1500));
+      await route.continue();
+    });
+    await page.goto(`${served.base}/admin/#campaigns`);
+    await page.goto(`${served.base}/admin/#overview`);
+    await page.goto(`${served.base}/admin/#officers`);
+    await poll(() => page.getByLabel('Đơn vị').count()).toBe(1);
+    await page.waitForTimeout(2000);
+    expect(await page.locator('#view h1').textContent()).toBe('Cán bộ');
+    await page.context().close();
+  });
+
   it('lets an administrator invite an officer (code shown once) and see every unit; a broadcast preview counts its recipients', async () => {
     const page = await signedIn('admin');
     await page.goto(`${served.base}/admin/#officers`);

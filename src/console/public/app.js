@@ -52,15 +52,21 @@ function current() {
   return mine.find((p) => p.id === wanted) ?? mine[0];
 }
 
+// each navigation's number: a page that finishes loading after the person has moved on is not shown
+let shown = 0;
+
 async function show() {
+  const turn = ++shown;
   chrome();
   if (!account) return loginPage();
   const page = current();
   view.replaceChildren(h('p', { class: 'muted' }, t('loading')));
   try {
     const content = await page.render(location.hash.slice(1).split('?')[0].split('/').slice(1).map(decodeURIComponent));
+    if (turn !== shown) return;
     view.replaceChildren(h('h1', {}, t(`nav.${page.id}`)), content);
   } catch (err) {
+    if (turn !== shown) return;
     if (err instanceof ApiError && err.status === 401) {
       account = undefined;
       await show();
