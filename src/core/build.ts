@@ -75,15 +75,16 @@ export interface KnowledgeParts {
 /** Loads rules, lexicon, services and locales from the project folder. */
 export function loadKnowledge(root = PROJECT_ROOT): KnowledgeParts {
   const lexicon = loadLexicon(join(root, 'data/lexicon'));
-  const knowledge = new KnowledgeBase(loadRuleFiles(join(root, 'rules'), (p) => expandAbbreviations(splitGluedNumbers(foldedWords(p)), lexicon).join(' ')));
+  // a rule's or a service's phrase is read like a message (folded, expanded, English in its base form), so they meet
+  const readPhrase = (p: string): string => expandAbbreviations(splitGluedNumbers(foldedWords(p)), lexicon).join(' ');
+  const knowledge = new KnowledgeBase(loadRuleFiles(join(root, 'rules'), readPhrase));
   const services = (JSON.parse(readFileSync(join(root, 'data/lexicon/services.json'), 'utf8')) as { services: ServiceEntry[] }).services;
   const content = loadContent(root);
   const answerTexts = Object.values(content.locales.vi.answers).flatMap((a) => [a.text, a.more ?? '']);
   const understander = new Understander(
     lexicon,
     { domainWords: knowledge.domainWords(), vietnameseSyllables: vietnameseSyllables(root, answerTexts) },
-    // read like a message, so 'driving licence' meets a message's 'drive licence'
-    services.map((s) => ({ id: s.id, match: s.match.map((m) => expandAbbreviations(splitGluedNumbers(foldedWords(m)), lexicon).join(' ')) })),
+    services.map((s) => ({ id: s.id, match: s.match.map(readPhrase) })),
   );
   const normalise = (text: string): string => understander.understand(text).text;
   const examplesByIntent = new Map([...readExampleFiles(join(root, 'data/examples'))].map(([intent, lines]) => [intent, lines.map(normalise)] as const));

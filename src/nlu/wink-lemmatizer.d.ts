@@ -1,5 +1,5 @@
 // wink-lemmatizer ships without types: the one function used here
 declare module 'wink-lemmatizer' {
-  const lemmatizer: { verb(word: string): string; noun(word: string): string; adjective(word: string): string };
+  const lemmatizer: { verb(word: string): string };
   export default lemmatizer;
 }
