@@ -29,6 +29,7 @@ import { loadContent, type Content } from './locale.js';
 import { silentLogger, type Logger } from './logger.js';
 import { fill } from '../util/fill.js';
 import { Renderer } from './render.js';
+import englishWordsPath from 'word-list';
 import { Sessions } from './session.js';
 import { HandoffBook } from '../handoff/handoff-book.js';
 import { HandoffTalk } from '../handoff/handoff-talk.js';
@@ -36,6 +37,13 @@ import { OfficeHours } from '../handoff/office-hours.js';
 import { Outbox } from '../handoff/outbox.js';
 
 /** The project's top folder (rules/, locales/, data/ live there). */
+/** The word-list package's English words, read once per process (274,000 words, about 3 MB). */
+let english: ReadonlySet<string> | undefined;
+function englishDictionary(): ReadonlySet<string> {
+  english ??= new Set(readFileSync(englishWordsPath, 'utf8').split('\n'));
+  return english;
+}
+
 export const PROJECT_ROOT = fileURLToPath(new URL('../../', import.meta.url));
 
 interface ServiceEntry {
@@ -83,7 +91,7 @@ export function loadKnowledge(root = PROJECT_ROOT): KnowledgeParts {
   const answerTexts = Object.values(content.locales.vi.answers).flatMap((a) => [a.text, a.more ?? '']);
   const understander = new Understander(
     lexicon,
-    { domainWords: knowledge.domainWords(), vietnameseSyllables: vietnameseSyllables(root, answerTexts) },
+    { domainWords: knowledge.domainWords(), vietnameseSyllables: vietnameseSyllables(root, answerTexts), englishDictionary: englishDictionary() },
     services.map((s) => ({ id: s.id, match: s.match.map(readPhrase) })),
   );
   const normalise = (text: string): string => understander.understand(text).text;

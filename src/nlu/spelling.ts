@@ -33,9 +33,9 @@ export class SpellingCorrector {
     return this.knownWords.has(word) || this.domainWords.has(word) || /\d/.test(word) || couldBeVietnamese(word);
   }
 
-  /** The domain word one edit away, or the word itself. */
-  correctWord(word: string): string[] {
-    if (word.length < 3 || this.isKnown(word)) return [word];
+  /** The domain word one edit away, or the word itself (`alsoKnown`: words of the message's language, never corrected). */
+  correctWord(word: string, alsoKnown?: ReadonlySet<string>): string[] {
+    if (word.length < 3 || this.isKnown(word) || alsoKnown?.has(word)) return [word];
     for (const len of [word.length, word.length - 1, word.length + 1]) {
       const match = (this.byLength.get(len) ?? []).find((c) => distance(c, word) === 1 || isAdjacentSwap(c, word));
       if (match) return [match];
@@ -54,7 +54,7 @@ export class SpellingCorrector {
     return undefined;
   }
 
-  correct(words: string[]): string[] {
-    return words.flatMap((w) => this.correctWord(w));
+  correct(words: string[], alsoKnown?: ReadonlySet<string>): string[] {
+    return words.flatMap((w) => this.correctWord(w, alsoKnown));
   }
 }

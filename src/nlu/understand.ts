@@ -24,6 +24,8 @@ export interface Vocabulary {
   domainWords: ReadonlySet<string>;
   /** folded syllables of the plans and the answers: valid words never "corrected" */
   vietnameseSyllables: ReadonlySet<string>;
+  /** English words (a dictionary): in an English message they are words, not typos ("take" is not "make", "place" not "plane") */
+  englishDictionary?: ReadonlySet<string>;
 }
 
 export class Understander {
@@ -41,14 +43,15 @@ export class Understander {
   understand(message: string): Understanding {
     const original = toNfc(message);
     const words = splitGluedNumbers(foldedWords(original));
-    const expanded = this.speller.correct(expandAbbreviations(words, this.lexicon));
+    const language = detectLanguage(original, words, this.lexicon.englishWords, this.vocabulary.vietnameseSyllables);
+    const expanded = this.speller.correct(expandAbbreviations(words, this.lexicon), language === 'en' ? this.vocabulary.englishDictionary : undefined);
     const text = expanded.join(' ');
     return {
       original,
       words,
       expanded,
       text,
-      language: detectLanguage(original, words, this.lexicon.englishWords, this.vocabulary.vietnameseSyllables),
+      language,
       entities: extractEntities(text, original, this.services),
     };
   }

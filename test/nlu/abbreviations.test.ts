@@ -50,6 +50,14 @@ describe('typo tolerance', () => {
   it('leaves real Vietnamese words alone', () => {
     expect(understand('hôm nay trời đẹp').text).toBe('hom nay troi dep');
   });
+
+  it('leaves English words of an English message alone ("place" is not "plane", "back" not "bank")', () => {
+    expect(understand('Where is the place to renew my card?').text).toContain('place');
+    expect(understand('How do I get back into VNeID on a new phone?').text).toContain('back');
+    expect(understand('How long does it take to get a card?').text).toContain('take');
+    // an English typo of a domain word is still corrected
+    expect(understand('How do I activate my VNeID acount?').text).toContain('account');
+  });
 });
 
 describe('central-dialect words', () => {
