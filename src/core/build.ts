@@ -29,6 +29,7 @@ import { loadContent, type Content } from './locale.js';
 import { silentLogger, type Logger } from './logger.js';
 import { fill } from '../util/fill.js';
 import { Renderer } from './render.js';
+import { Crosswalk } from '../nlu/gloss.js';
 import englishWordsPath from 'word-list';
 import { Sessions } from './session.js';
 import { HandoffBook } from '../handoff/handoff-book.js';
@@ -93,6 +94,7 @@ export function loadKnowledge(root = PROJECT_ROOT): KnowledgeParts {
     lexicon,
     { domainWords: knowledge.domainWords(), vietnameseSyllables: vietnameseSyllables(root, answerTexts), englishDictionary: englishDictionary() },
     services.map((s) => ({ id: s.id, match: s.match.map(readPhrase) })),
+    Crosswalk.load(join(root, 'data/lexicon/crosswalk.json'), readPhrase),
   );
   const normalise = (text: string): string => understander.understand(text).text;
   const examplesByIntent = new Map([...readExampleFiles(join(root, 'data/examples'))].map(([intent, lines]) => [intent, lines.map(normalise)] as const));

@@ -3,6 +3,7 @@ import { expandAbbreviations, splitGluedNumbers } from './expand.js';
 import { foldedWords, toNfc } from './fold.js';
 import { detectLanguage, type Language } from './language.js';
 import type { Lexicon } from './lexicon.js';
+import type { Crosswalk } from './gloss.js';
 import { SpellingCorrector } from './spelling.js';
 
 /** What the assistant made of one message. The original text is kept for replies and logs. */
@@ -17,6 +18,8 @@ export interface Understanding {
   text: string;
   language: Language | undefined;
   entities: Entities;
+  /** an English message read through the crosswalk as Vietnamese words, when the table knows some of its words */
+  gloss?: Understanding;
 }
 
 export interface Vocabulary {
@@ -35,6 +38,7 @@ export class Understander {
     private readonly lexicon: Lexicon,
     private readonly vocabulary: Vocabulary,
     private readonly services: ServiceName[],
+    private readonly crosswalk?: Crosswalk,
   ) {
     const known = new Set([...vocabulary.vietnameseSyllables, ...lexicon.englishWords, ...lexicon.abbreviations.keys()]);
     this.speller = new SpellingCorrector(vocabulary.domainWords, known);
@@ -46,13 +50,12 @@ export class Understander {
     const language = detectLanguage(original, words, this.lexicon.englishWords, this.vocabulary.vietnameseSyllables);
     const expanded = this.speller.correct(expandAbbreviations(words, this.lexicon), language === 'en' ? this.vocabulary.englishDictionary : undefined);
     const text = expanded.join(' ');
-    return {
-      original,
-      words,
-      expanded,
-      text,
-      language,
-      entities: extractEntities(text, original, this.services),
-    };
+    const understanding: Understanding = { original, words, expanded, text, language, entities: extractEntities(text, original, this.services) };
+    const glossed = language === 'en' ? this.crosswalk?.gloss(expanded) : undefined;
+    if (glossed && glossed.join(' ') !== text) {
+      const glossText = glossed.join(' ');
+      understanding.gloss = { original, words, expanded: glossed, text: glossText, language: 'vi', entities: extractEntities(glossText, original, this.services) };
+    }
+    return understanding;
   }
 }
