@@ -97,7 +97,7 @@ async function measure(settings: Record<string, number | boolean>) {
         clarifyOffers++;
         if (found.candidates.some((c) => q.expected.includes(c.intent))) clarifyRight++;
       }
-      if (verdict !== 'correct') misses.push(`${verdict.padEnd(9)} ${q.id} "${q.text.slice(0, 140)}" expected ${q.expected.join('|')}, got ${intent} (${found.confidence?.toFixed(2) ?? '-'})`);
+      if (verdict !== 'correct') misses.push(`${verdict.padEnd(9)} ${q.id} "${q.text.slice(0, 140)}" expected ${q.expected.join('|')}, got ${intent} (${found.confidence?.toFixed(2) ?? '-'})${showMisses ? ` [${found.candidates.slice(0, 3).map((c) => `${c.intent} ${c.score.toFixed(2)} cov ${c.coverage.toFixed(2)} sim ${c.similarity.toFixed(2)}${c.ruled ? ' rule' : ''}`).join('; ')}]` : ''}`);
     }
   }
   return { inScope, outOfScope, byTag, misses, bestRight, clarifyOffers, clarifyRight };
