@@ -37,16 +37,21 @@ export class TopicFinder {
   }
 
   /**
-   * An English question is also read through the crosswalk (its Vietnamese gloss), where the many Vietnamese
-   * example questions can vouch for it. The gloss never brings a topic of its own: it answers only when it
-   * confirms the best guess of the question as written (cross-validated, letting it answer on its own gained
-   * 7 more English questions for 6 more wrong answers).
+   * Other readings of the same message: an English question through the crosswalk (its Vietnamese gloss, where
+   * the many Vietnamese example questions can vouch for it), a long letter by its asking sentence alone (its
+   * story weighs against every topic). Another reading never brings a topic of its own: it answers only when it
+   * confirms the best guess of the message as written (cross-validated, letting the gloss answer on its own
+   * gained 7 more English questions for 6 more wrong answers).
    */
   async find(u: Understanding, context: { previousIntent?: string; isOfficer?: boolean }): Promise<Finding> {
     const written = await this.findOne(u, context);
-    if (!u.gloss || written.outcome === 'answer' || written.outcome === 'facet' || !written.intent) return written;
-    const glossed = await this.findOne(u.gloss, context);
-    return glossed.outcome === 'answer' && glossed.intent === written.candidates[0]?.intent ? glossed : written;
+    if (written.outcome === 'answer' || written.outcome === 'facet' || !written.intent) return written;
+    for (const other of [u.gloss, u.question]) {
+      if (!other) continue;
+      const found = await this.findOne(other, context);
+      if (found.outcome === 'answer' && found.intent === written.candidates[0]?.intent) return found;
+    }
+    return written;
   }
 
   private async findOne(u: Understanding, context: { previousIntent?: string; isOfficer?: boolean }): Promise<Finding> {

@@ -20,6 +20,8 @@ export interface Understanding {
   entities: Entities;
   /** an English message read through the crosswalk as Vietnamese words, when the table knows some of its words */
   gloss?: Understanding;
+  /** a long letter's question: its last sentence that asks (a letter's story weighs against every topic) */
+  question?: Understanding;
 }
 
 export interface Vocabulary {
@@ -45,6 +47,13 @@ export class Understander {
   }
 
   understand(message: string): Understanding {
+    const understanding = this.read(message);
+    const question = askingSentence(understanding);
+    if (question) understanding.question = this.read(question);
+    return understanding;
+  }
+
+  private read(message: string): Understanding {
     const original = toNfc(message);
     const words = splitGluedNumbers(foldedWords(original));
     const language = detectLanguage(original, words, this.lexicon.englishWords, this.vocabulary.vietnameseSyllables);
@@ -59,3 +68,17 @@ export class Understander {
     return understanding;
   }
 }
+
+/** Words from which a message counts as a letter whose story may hide its question. */
+const LETTER_WORDS = 40;
+
+/** The last sentence of a long message that asks something (ends with "?"), if it is not the whole message. */
+function askingSentence(u: Understanding): string | undefined {
+  if (u.words.length < LETTER_WORDS) return undefined;
+  const sentences = u.original.split(/(?<=[.?!])\s+|\n+/).map((s) => s.trim()).filter(Boolean);
+  if (sentences.length < 2) return undefined;
+  const asking = sentences.filter((s) => s.endsWith('?'));
+  const last = asking.at(-1) ?? sentences.at(-1)!;
+  return last.length < u.original.trim().length ? last : undefined;
+}
+

@@ -17,7 +17,7 @@ describe('the crosswalk: an English question read as Vietnamese words', () => {
 
   it('answers an English question the Vietnamese examples vouch for through its gloss', async () => {
     const k = sharedKnowledge();
-    const u = understand('My ID card has the wrong date of birth, what should I do?');
+    const u = understand('My card has wrong birth date, what do I do?');
     const { gloss, ...asWritten } = u;
     expect(gloss).toBeDefined();
     expect((await k.topics.find(asWritten, {})).outcome).not.toBe('answer');
@@ -33,5 +33,27 @@ describe('the crosswalk: an English question read as Vietnamese words', () => {
     expect((await k.topics.find(airport, {})).intent).toBe('vneid.airport');
     const found = await k.topics.find({ ...written, gloss: airport }, {});
     expect(found.intent).not.toBe('vneid.airport');
+  });
+});
+
+describe("a long letter's question read on its own", () => {
+  const letter =
+    'Tôi năm nay 45 tuổi, làm nghề lái xe tải đường dài, thường xuyên vắng nhà nhiều tháng liền, vợ con ở quê chăm ruộng vườn và nuôi mấy con bò, cuộc sống cũng tạm ổn. ' +
+    'Tháng trước tôi đi giao hàng ở cửa khẩu phía bắc thì đánh rơi ví ở bến xe, trong ví có tiền và nhiều giấy tờ. Xin hỏi tôi phải làm lại thẻ căn cước ở đâu?';
+
+  it('takes the last sentence that asks, and only from a long message', () => {
+    expect(understand(letter).question?.original).toBe('Xin hỏi tôi phải làm lại thẻ căn cước ở đâu?');
+    expect(understand('Tôi mất thẻ căn cước. Làm lại ở đâu?').question).toBeUndefined();
+  });
+
+  it("answers a letter whose story hides its question, when the question confirms the letter's best guess", async () => {
+    const k = sharedKnowledge();
+    const u = understand(letter);
+    const { question, ...whole } = u;
+    expect(question).toBeDefined();
+    expect((await k.topics.find(whole, {})).outcome).not.toBe('answer');
+    const found = await k.topics.find(u, {});
+    expect(found.outcome).toBe('answer');
+    expect(found.intent).toBe('cccd.chip');
   });
 });
