@@ -64,7 +64,7 @@ export function createConsole(deps: ConsoleDependencies): ConsoleParts {
   const campaigns = new CampaignBook(store, clock);
   const dataDir = join(knowledge.root, 'data');
   const tasks = TaskBook.load(join(dataDir, 'tasks'), knowledge.units, store, knowledge.succession).watch(join(dataDir, 'tasks'), join(dataDir, 'units.json'));
-  const normalise = (text: string) => knowledge.understander.understand(text).text;
+  const normalise = (text: string) => knowledge.understander.textOf(text);
   // the citizen's path itself, with a review list of its own that nobody reads: a preview is not a question
   const answers = new CitizenAnswers(knowledge.topics, knowledge.renderer, new ReviewList(LocalStore.memory()), silentLogger);
   const idle = Number(env.HANDOFF_CLAIM_IDLE_MINUTES || 15);

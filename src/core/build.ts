@@ -37,7 +37,6 @@ import { HandoffTalk } from '../handoff/handoff-talk.js';
 import { OfficeHours } from '../handoff/office-hours.js';
 import { Outbox } from '../handoff/outbox.js';
 
-/** The project's top folder (rules/, locales/, data/ live there). */
 /** The word-list package's English words, read once per process (274,000 words, about 3 MB). */
 let english: ReadonlySet<string> | undefined;
 function englishDictionary(): ReadonlySet<string> {
@@ -45,6 +44,7 @@ function englishDictionary(): ReadonlySet<string> {
   return english;
 }
 
+/** The project's top folder (rules/, locales/, data/ live there). */
 export const PROJECT_ROOT = fileURLToPath(new URL('../../', import.meta.url));
 
 interface ServiceEntry {
@@ -96,7 +96,7 @@ export function loadKnowledge(root = PROJECT_ROOT): KnowledgeParts {
     services.map((s) => ({ id: s.id, match: s.match.map(readPhrase) })),
     Crosswalk.load(join(root, 'data/lexicon/crosswalk.json'), readPhrase),
   );
-  const normalise = (text: string): string => understander.understand(text).text;
+  const normalise = (text: string): string => understander.textOf(text);
   const examplesByIntent = new Map([...readExampleFiles(join(root, 'data/examples'))].map(([intent, lines]) => [intent, lines.map(normalise)] as const));
   const weights = WordWeights.load(join(root, 'data/lexicon/weights.json'), normalise);
   weights.learn(examplesByIntent);

@@ -48,9 +48,24 @@ export class Understander {
 
   understand(message: string): Understanding {
     const understanding = this.read(message);
+    const gloss = this.glossOf(understanding);
+    if (gloss) understanding.gloss = gloss;
     const question = askingSentence(understanding);
     if (question) understanding.question = this.read(question);
     return understanding;
+  }
+
+  /** The words a message is read as (what rules and example questions are matched against), without its other readings. */
+  textOf(message: string): string {
+    return this.read(message).text;
+  }
+
+  /** An English message read through the crosswalk, when the table knows some of its words. */
+  private glossOf(u: Understanding): Understanding | undefined {
+    const glossed = u.language === 'en' ? this.crosswalk?.gloss(u.expanded) : undefined;
+    if (!glossed || glossed.join(' ') === u.text) return undefined;
+    const text = glossed.join(' ');
+    return { original: u.original, words: u.words, expanded: glossed, text, language: 'vi', entities: extractEntities(text, u.original, this.services) };
   }
 
   private read(message: string): Understanding {
@@ -59,13 +74,7 @@ export class Understander {
     const language = detectLanguage(original, words, this.lexicon.englishWords, this.vocabulary.vietnameseSyllables);
     const expanded = this.speller.correct(expandAbbreviations(words, this.lexicon), language === 'en' ? this.vocabulary.englishDictionary : undefined);
     const text = expanded.join(' ');
-    const understanding: Understanding = { original, words, expanded, text, language, entities: extractEntities(text, original, this.services) };
-    const glossed = language === 'en' ? this.crosswalk?.gloss(expanded) : undefined;
-    if (glossed && glossed.join(' ') !== text) {
-      const glossText = glossed.join(' ');
-      understanding.gloss = { original, words, expanded: glossed, text: glossText, language: 'vi', entities: extractEntities(glossText, original, this.services) };
-    }
-    return understanding;
+    return { original, words, expanded, text, language, entities: extractEntities(text, original, this.services) };
   }
 }
 
