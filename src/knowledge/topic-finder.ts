@@ -49,7 +49,7 @@ export class TopicFinder {
     for (const other of [u.gloss, u.question]) {
       if (!other) continue;
       const found = await this.findOne(other, context);
-      if (found.outcome === 'answer' && found.intent === written.candidates[0]?.intent) return found;
+      if (found.outcome === 'answer' && found.intent === written.intent) return found;
     }
     return written;
   }

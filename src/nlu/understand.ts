@@ -63,8 +63,8 @@ export class Understander {
   /** An English message read through the crosswalk, when the table knows some of its words. */
   private glossOf(u: Understanding): Understanding | undefined {
     const glossed = u.language === 'en' ? this.crosswalk?.gloss(u.expanded) : undefined;
-    if (!glossed || glossed.join(' ') === u.text) return undefined;
-    const text = glossed.join(' ');
+    const text = glossed?.join(' ');
+    if (!glossed || !text || text === u.text) return undefined;
     return { original: u.original, words: u.words, expanded: glossed, text, language: 'vi', entities: extractEntities(text, u.original, this.services) };
   }
 
