@@ -104,7 +104,7 @@ export class Decider {
     // an intent whose rules are far below the winner's priority counts as found by retrieval alone
     const top = rules?.priorities.get(rules.intent) ?? 0;
     const ruled = rules ? [rules.intent, ...rules.alternatives.filter((i) => top - (rules.priorities.get(i) ?? 0) < s.priorityGap)] : [];
-    const matches: ExampleMatch[] = s.retrieval ? this.examples.match(text, s.examplesTogether).slice(0, s.retrievalCandidates) : [];
+    const matches: ExampleMatch[] = s.retrieval ? this.examples.match(text, s.examplesTogether, s.retrievalCandidates) : [];
     const byIntent = new Map(matches.map((m) => [m.intent, m] as const));
     const intents = [...new Set([...(rules ? [rules.intent, ...rules.alternatives] : []).filter((i) => !i.startsWith('@')), ...matches.map((m) => m.intent)])];
     const candidates = intents

@@ -7,8 +7,17 @@ import { Operator } from 'json-rules-engine';
  * and a phrase matches whole words only ("phi" does not match "phien").
  */
 export function mentions(text: string, phrase: string): boolean {
-  return ` ${text} `.includes(` ${phrase} `);
+  if (phrase === '') return false;
+  // found where a space or an end of the text stands on both sides; no string is built, as this runs
+  // for hundreds of phrases a message and its garbage made the pauses of the slowest replies
+  for (let at = text.indexOf(phrase); at >= 0; at = text.indexOf(phrase, at + 1)) {
+    const end = at + phrase.length;
+    if ((at === 0 || text.charCodeAt(at - 1) === SPACE) && (end === text.length || text.charCodeAt(end) === SPACE)) return true;
+  }
+  return false;
 }
+
+const SPACE = 32;
 
 const isText = (v: unknown): boolean => typeof v === 'string';
 
