@@ -54,6 +54,7 @@ export function expandAbbreviations(words: string[], lexicon: Lexicon): string[]
       (c) =>
         c.word === word &&
         (!c.after || endsWithPhrase(out, c.after)) &&
+        (!c.after_number || /^\d+$/.test(out[out.length - 1] ?? '')) &&
         (!c.before_end_or || rest.length === 0 || c.before_end_or.includes(rest[0]!)) &&
         (!c.before || startsWithPhrase(rest, c.before)),
     );

@@ -9,6 +9,8 @@ export interface ContextualAbbreviation {
   after?: string[];
   /** ...and only at the end of the message or before one of these */
   before_end_or?: string[];
+  /** only right after a number ("25t": 25 tuổi) */
+  after_number?: boolean;
   /** the expansion applies only right before one of these */
   before?: string[];
 }

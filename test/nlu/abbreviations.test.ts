@@ -30,6 +30,11 @@ describe('abbreviation and chat-spelling expansion', () => {
     expect(understand('ai dc dk dinh danh').text).toBe('ai duoc dang ky dinh danh');
   });
 
+  it('reads "t" after a number as tuổi, and leaves it alone elsewhere', () => {
+    expect(understand('24t lam cccd thi 25t co phai doi ko').text).toBe('24 tuoi lam can cuoc cong dan thi 25 tuoi co phai doi khong');
+    expect(understand('t muon hoi').text).toBe('t muon hoi');
+  });
+
   it('reads "ca" as công an only before a place', () => {
     expect(understand('ca xa').text).toBe('cong an xa');
     expect(understand('ca nhan').text).toBe('ca nhan');
