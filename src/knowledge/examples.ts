@@ -55,6 +55,8 @@ export class ExampleIndex {
   /** word → the examples that use it, and its weight in each */
   private readonly postings = new Map<string, { ids: number[]; weights: number[] }>();
   private last: { text: string; scored: Scored } | undefined;
+  /** by example id: the last message's similarity (0 for an example that shares no telling word) */
+  private similarity = new Float64Array(0);
 
   constructor(private readonly weights: WordWeights) {}
 
@@ -79,6 +81,12 @@ export class ExampleIndex {
       posting.ids.push(id);
       posting.weights.push(weight);
     }
+    this.forget();
+  }
+
+  /** Drops the remembered message (an example was added) and clears its scores. */
+  private forget(): void {
+    for (const id of this.last?.scored.touched ?? []) this.similarity[id] = 0;
     this.last = undefined;
   }
 
@@ -97,29 +105,32 @@ export class ExampleIndex {
     return this.best(scored, (this.idsByIntent.get(intent) ?? []).filter((id) => scored.similarity[id]! > 0), together)[0];
   }
 
-  /** The similarity of every example that shares a telling word with the message (the last message is remembered: it is matched several times). */
+  /**
+   * The similarity of every example that shares a telling word with the message: the share of the message's weight
+   * it holds (three quarters) and the share of its own weight the message holds (a quarter), added word by word.
+   * The last message is remembered (it is matched several times); its scores live in one array kept between
+   * messages, so a message allocates no array the size of the index.
+   */
   private score(text: string): Scored {
     if (this.last?.text === text) return this.last.scored;
+    this.forget();
+    if (this.similarity.length < this.docs.length) this.similarity = new Float64Array(this.docs.length * 2);
+    const { similarity } = this;
     const weighed = this.weights.weigh(text);
     const total = weighed.reduce((sum, w) => sum + w.weight, 0);
     // each word of weight once, with the weight of all its places in the message
     const inMessage = new Map<string, number>();
     for (const w of weighed) if (w.weight > 0) inMessage.set(w.word, (inMessage.get(w.word) ?? 0) + w.weight);
-    const messageShare = new Float64Array(this.docs.length);
-    const exampleShare = new Float64Array(this.docs.length);
     const touched: number[] = [];
     for (const [word, weight] of inMessage) {
       const posting = this.postings.get(word);
       if (!posting) continue;
       for (let i = 0; i < posting.ids.length; i++) {
         const id = posting.ids[i]!;
-        if (messageShare[id] === 0) touched.push(id);
-        messageShare[id]! += weight;
-        exampleShare[id]! += posting.weights[i]!;
+        if (similarity[id] === 0) touched.push(id);
+        similarity[id]! += 0.75 * (weight / total) + 0.25 * (posting.weights[i]! / this.docs[id]!.total);
       }
     }
-    const similarity = new Float64Array(this.docs.length);
-    if (total > 0) for (const id of touched) similarity[id] = 0.75 * (messageShare[id]! / total) + 0.25 * (exampleShare[id]! / this.docs[id]!.total);
     const scored = { telling: [...inMessage.keys()], similarity, touched };
     this.last = { text, scored };
     return scored;
@@ -160,7 +171,7 @@ export class ExampleIndex {
 interface Scored {
   /** the message's words of weight, each once */
   telling: string[];
-  /** by example id; 0 for an example that shares no telling word */
+  /** by example id; 0 for an example that shares no telling word (the index's own array: valid until the next message is scored) */
   similarity: Float64Array;
   /** the ids of the examples that share a telling word */
   touched: number[];

@@ -1,3 +1,5 @@
+import { mentions } from '../knowledge/operators.js';
+
 /** Things the rules ask about, read from the expanded, folded text. */
 export interface Entities {
   /** account levels mentioned, in order (mức 1 / mức 2) */
@@ -47,7 +49,7 @@ function serviceOf(text: string, services: ServiceName[]): { id: string; phrase:
   let best: { id: string; phrase: string } | undefined;
   for (const s of services) {
     for (const phrase of s.match) {
-      if (` ${text} `.includes(` ${phrase} `) && (!best || phrase.length > best.phrase.length)) best = { id: s.id, phrase };
+      if ((!best || phrase.length > best.phrase.length) && mentions(text, phrase)) best = { id: s.id, phrase };
     }
   }
   return best;

@@ -143,3 +143,34 @@ describe("what an intent's examples explain together", () => {
     expect(index.matchIntent('renew', text, 2)!.explained.size).toBe(8);
   });
 });
+
+describe('the example index between messages', () => {
+  const taught = new Map([
+    ['renew', ['doi the khi du 40 tuoi', 'the het han doi o dau']],
+    ['confirm', ['giay xac nhan so chung minh cu']],
+  ]);
+  const fresh = () => {
+    const weights = new WordWeights(new Set(), new Map());
+    weights.learn(taught);
+    const index = new ExampleIndex(weights);
+    for (const [intent, lines] of taught) for (const line of lines) index.add(intent, line);
+    return index;
+  };
+  const summary = (index: ExampleIndex, text: string) => index.match(text, 2).map((m) => `${m.intent} ${m.similarity.toFixed(6)}`);
+
+  it('scores a message the same whatever was asked before it', () => {
+    const index = fresh();
+    const first = summary(index, 'the het han doi o dau');
+    summary(index, 'giay xac nhan so chung minh');
+    expect(summary(index, 'the het han doi o dau')).toEqual(first);
+    expect(summary(fresh(), 'giay xac nhan so chung minh')).toEqual(summary(index, 'giay xac nhan so chung minh'));
+  });
+
+  it('an example added between two messages counts at once, and leaves no score of the message before', () => {
+    const index = fresh();
+    expect(index.match('lam the cho con', 1).map((m) => m.intent)).not.toContain('child');
+    index.add('child', 'lam the cho con duoi 14 tuoi');
+    expect(index.match('lam the cho con', 1)[0]!.intent).toBe('child');
+    expect(summary(index, 'giay xac nhan')).toEqual(summary(fresh(), 'giay xac nhan'));
+  });
+});
