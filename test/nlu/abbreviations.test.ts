@@ -35,6 +35,13 @@ describe('abbreviation and chat-spelling expansion', () => {
     expect(understand('t muon hoi').text).toBe('t muon hoi');
   });
 
+  it('reads the ways people address the page ("ac ơi", "mn ơi", "b ơi") as words that name no topic', () => {
+    expect(understand('mat cccd roi phai lam gi ac oi').text).toBe('mat can cuoc cong dan roi phai lam gi anh chi oi');
+    expect(understand('mn oi cho hoi').text).toBe('moi nguoi oi cho hoi');
+    expect(understand('b oi').text).toBe('ban oi');
+    expect(understand('b cccd').text).not.toContain('ban');
+  });
+
   it('reads "ca" as công an only before a place', () => {
     expect(understand('ca xa').text).toBe('cong an xa');
     expect(understand('ca nhan').text).toBe('ca nhan');
