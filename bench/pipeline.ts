@@ -1,4 +1,4 @@
-import { performance } from 'node:perf_hooks';
+import { PerformanceObserver, performance } from 'node:perf_hooks';
 import { createAssistant, loadKnowledge, type KnowledgeParts } from '../src/core/build.js';
 import { KnowledgeBase } from '../src/knowledge/knowledge-base.js';
 import type { IntentRule } from '../src/knowledge/rule-file.js';
@@ -12,6 +12,11 @@ export interface PipelineFigures {
   p50_ms: number;
   p99_ms: number;
   messages: number;
+  /** young- and old-generation collections during the timed messages, and their median pause */
+  gc_pauses: number;
+  gc_median_ms: number;
+  /** the p99 of the messages during which no collection ran (what the pipeline's own work costs) */
+  p99_without_gc_ms: number;
 }
 
 
@@ -37,14 +42,32 @@ export async function measurePipeline(questionsFile: string, extraRules = 0, rou
   const accuracy = results.filter((r) => r.correct).length / results.length;
   // steady state: a few untimed rounds first, so the timing is not of the compiler warming up
   for (let round = 0; round < Math.min(rounds, 3); round++) for (const s of samples) await assistant.handle({ channel: 'console', userId: `warm-${round}-${s.id}`, text: s.text ?? '' });
-  const times: number[] = [];
+  const pauses: { start: number; end: number }[] = [];
+  const observer = new PerformanceObserver((list) => {
+    for (const e of list.getEntries()) pauses.push({ start: e.startTime, end: e.startTime + e.duration });
+  });
+  observer.observe({ entryTypes: ['gc'] });
+  const spans: { start: number; end: number }[] = [];
   for (let round = 0; round < rounds; round++) {
     for (const s of samples) {
-      const t0 = performance.now();
+      const start = performance.now();
       await assistant.handle({ channel: 'console', userId: `bench-${round}-${s.id}`, text: s.text ?? '' });
-      times.push(performance.now() - t0);
+      spans.push({ start, end: performance.now() });
     }
   }
-  times.sort((a, b) => a - b);
-  return { rules: knowledge.knowledge.rules.length, accuracy, p50_ms: percentile(times, 50), p99_ms: percentile(times, 99), messages: times.length };
+  await new Promise((resolve) => setTimeout(resolve, 20)); // gc entries are delivered asynchronously
+  observer.disconnect();
+  const times = spans.map((t) => t.end - t.start).sort((a, b) => a - b);
+  const calm = spans.filter((t) => !pauses.some((p) => p.start < t.end && p.end > t.start)).map((t) => t.end - t.start).sort((a, b) => a - b);
+  const pauseLengths = pauses.map((p) => p.end - p.start).sort((a, b) => a - b);
+  return {
+    rules: knowledge.knowledge.rules.length,
+    accuracy,
+    p50_ms: percentile(times, 50),
+    p99_ms: percentile(times, 99),
+    messages: times.length,
+    gc_pauses: pauses.length,
+    gc_median_ms: pauseLengths.length > 0 ? percentile(pauseLengths, 50) : 0,
+    p99_without_gc_ms: percentile(calm, 99),
+  };
 }

@@ -60,11 +60,20 @@ for (const [extra, retrieval] of [[0, false], [0, true], [500, true], [2000, tru
     p50_ms: +median(runs.map((r) => r.p50_ms)).toFixed(3),
     p99_ms: +median(p99s).toFixed(3),
     p99_range_ms: `${Math.min(...p99s).toFixed(2)}-${Math.max(...p99s).toFixed(2)}`,
+    gc_pauses: median(runs.map((r) => r.gc_pauses)),
+    gc_median_ms: +median(runs.map((r) => r.gc_median_ms)).toFixed(2),
+    p99_without_gc_ms: +median(runs.map((r) => r.p99_without_gc_ms)).toFixed(3),
   });
 }
-console.log('\nPipeline time per message (one process, dev questions x20, median of 5 runs):');
+console.log('\nPipeline time per message (one process, dev questions x20, median of 5 runs; gc: collections during the timed');
+console.log('messages and their median pause; p99_without_gc: the p99 of the messages during which none ran):');
 console.table(pipeline);
 results.pipeline = pipeline;
+if (process.argv.includes('--pipeline')) {
+  writeFileSync('bench/results-pipeline.json', `${JSON.stringify(results, null, 2)}\n`);
+  say('--pipeline: the other benchmarks are skipped (figures written to bench/results-pipeline.json)');
+  process.exit(0);
+}
 
 // 2. accuracy, ours against node-nlp trained on the dev questions
 const files = ['data/samples/questions-dev.jsonl', 'data/samples/questions-holdout.jsonl', 'data/samples/questions-holdout2.jsonl', 'data/samples/questions-holdout3.jsonl', 'data/samples/questions-holdout4.jsonl', 'data/samples/questions-holdout5.jsonl', 'data/samples/questions-extra.jsonl'];
