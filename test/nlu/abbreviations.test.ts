@@ -42,6 +42,11 @@ describe('abbreviation and chat-spelling expansion', () => {
     expect(understand('b cccd').text).not.toContain('ban');
   });
 
+  it('reads "su phat" (a common misspelling) as xử phạt, and "su" elsewhere as typed', () => {
+    expect(understand('chua dk co bi su phat ko').text).toBe('chua dang ky co bi xu phat khong');
+    expect(understand('lich su').text).toBe('lich su');
+  });
+
   it('reads "ca" as công an only before a place', () => {
     expect(understand('ca xa').text).toBe('cong an xa');
     expect(understand('ca nhan').text).toBe('ca nhan');
