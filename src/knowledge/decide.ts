@@ -43,6 +43,8 @@ export interface DecisionSettings {
   examplesTogether: number;
   /** how many retrieval candidates are considered */
   retrievalCandidates: number;
+  /** topics whose answers share their facts: when the rules pick one and the nearest examples the other, the examples' topic is answered */
+  siblings?: string[][];
   /** false: the rules decide alone (for measuring what retrieval adds) */
   retrieval: boolean;
 }
@@ -134,6 +136,8 @@ export class Decider {
     const nearest = candidates.reduce((a, c) => (c.similarity > a.similarity ? c : a), best);
     if (best.coverage < s.trustCoverage && nearest.similarity - best.similarity > s.disagreement) {
       if (nearest.intent === OUT_OF_SCOPE || best.score < s.clarify) return { outcome: 'fallback', intent: best.intent, confidence, candidates };
+      // two topics whose answers share their facts (the card and its renewal): the example questions' one is answered
+      if (s.siblings?.some((pair) => pair.includes(best.intent) && pair.includes(nearest.intent))) return { outcome: 'answer', intent: nearest.intent, confidence, candidates: [nearest, best] };
       return { outcome: 'clarify', intent: best.intent, confidence, candidates: [best, nearest] };
     }
     // the rules and the nearest example question name the same topic: two independent readings agree

@@ -42,6 +42,13 @@ describe('rules and examples that disagree', () => {
     expect(d.candidates.map((c) => c.intent)).toEqual(['renew', 'confirm']);
   });
 
+  it("answers the examples' topic instead when the two are declared siblings (their answers share their facts)", () => {
+    expect(decider({ siblings: [] }).decide(question, rulesChose).outcome).toBe('clarify');
+    const d = decider({ siblings: [['renew', 'confirm']] }).decide(question, rulesChose);
+    expect(d.outcome).toBe('answer');
+    expect(d.intent).toBe('confirm');
+  });
+
   it('trusts the rules when they explain most of the question, whatever example is nearer', () => {
     const whole = message('can giay xac nhan doi the');
     const d = decider().decide(whole, rulesChose);
