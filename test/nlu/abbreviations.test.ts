@@ -15,6 +15,7 @@ describe('abbreviation and chat-spelling expansion', () => {
     ['lv1', 'muc 1'],
     ['m2 o dau z', 'muc 2 o dau vay'],
     ['ko hok kg', 'khong khong khong'],
+    ['digital IDs', 'digital id'],
   ])('%s → %s', (input, expected) => {
     expect(understand(input).text).toBe(expected);
   });
