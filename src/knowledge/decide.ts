@@ -137,7 +137,8 @@ export class Decider {
     if (best.coverage < s.trustCoverage && nearest.similarity - best.similarity > s.disagreement) {
       if (nearest.intent === OUT_OF_SCOPE || best.score < s.clarify) return { outcome: 'fallback', intent: best.intent, confidence, candidates };
       // two topics whose answers share their facts (the card and its renewal): the example questions' one is answered
-      if (s.siblings?.some((pair) => pair.includes(best.intent) && pair.includes(nearest.intent))) return { outcome: 'answer', intent: nearest.intent, confidence, candidates: [nearest, best] };
+      const siblings = s.siblings?.some((pair) => pair.includes(best.intent) && pair.includes(nearest.intent));
+      if (siblings) return { outcome: 'answer', intent: nearest.intent, confidence, candidates: [nearest, best] };
       return { outcome: 'clarify', intent: best.intent, confidence, candidates: [best, nearest] };
     }
     // the rules and the nearest example question name the same topic: two independent readings agree

@@ -43,11 +43,11 @@ interface Doc {
 
 /**
  * The retrieval second opinion: every intent's example questions, over the same normalised text the rules see.
- * Each example that shares a telling word with a message is scored by how much of the message's weight it
- * shares (comparable across messages), blended with how much of its own weight the message holds. The words
- * are looked up in a map from each word to the examples that use it (with its weight in each), so a message costs as much as the
- * examples that share its words (until December 2026 a minisearch BM25 search picked the 40 examples to score:
- * scoring every example that shares a word gave the same cross-validated figures at a third of the time).
+ * Each example that shares a telling word with a message is scored by how much of the message's weight it shares
+ * (comparable across messages), blended with how much of its own weight the message holds. Words are looked up in
+ * a map from each word to the examples that use it (with its weight in each), so a message costs as much as the
+ * examples that share its words. Until December 2026 a minisearch BM25 search picked the 40 examples to score;
+ * scoring every example that shares a word gave the same cross-validated figures at a third of the time.
  */
 export class ExampleIndex {
   private readonly docs: Doc[] = [];
@@ -84,15 +84,15 @@ export class ExampleIndex {
     this.forget();
   }
 
-  /** Drops the remembered message (an example was added) and clears its scores. */
+  /** Forgets the last message and clears its scores (before another message is scored, or when an example is added). */
   private forget(): void {
     for (const id of this.last?.scored.touched ?? []) this.similarity[id] = 0;
     this.last = undefined;
   }
 
   /**
-   * The best example of each intent (of the `limit` best intents), best first; `explained` joins the words shared by the intent's `together`
-   * most similar examples (a long letter's words are spread over several short examples).
+   * The best example of each intent (of the `limit` best intents), best first; `explained` joins the words shared
+   * by the intent's `together` most similar examples (a long letter's words are spread over several short examples).
    */
   match(text: string, together = 1, limit = Infinity): ExampleMatch[] {
     const scored = this.score(text);

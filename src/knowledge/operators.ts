@@ -1,5 +1,7 @@
 import { Operator } from 'json-rules-engine';
 
+const SPACE = 32;
+
 /**
  * Operators that let a rule read as phrases and entities:
  *   {"fact": "text", "operator": "mentionsAny", "value": ["mất phí", "lệ phí"]}
@@ -16,8 +18,6 @@ export function mentions(text: string, phrase: string): boolean {
   }
   return false;
 }
-
-const SPACE = 32;
 
 const isText = (v: unknown): boolean => typeof v === 'string';
 
