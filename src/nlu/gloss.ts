@@ -17,9 +17,9 @@ export class Crosswalk {
       if (words.length === 0) continue;
       const list = this.byFirst.get(words[0]!) ?? [];
       list.push({ words, means: vietnamese.split(' ').filter(Boolean) });
-      list.sort((a, b) => b.words.length - a.words.length);
       this.byFirst.set(words[0]!, list);
     }
+    for (const list of this.byFirst.values()) list.sort((a, b) => b.words.length - a.words.length);
   }
 
   /** `read` turns a key into the words a message is read as (folded, abbreviations, English base forms). */
