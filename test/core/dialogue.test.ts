@@ -98,6 +98,12 @@ describe('fallback and odd input', () => {
     expect(marriage.buttons.map((b) => b.payload)).toEqual(plain);
   });
 
+  it('"nhân viên" asks for a person only when the person wants one, not in a question about an employer', async () => {
+    expect((await ask(testAssistant(), 'chuyển qua nhân viên giúp mình')).intent).toBe('handoff.request');
+    expect((await ask(testAssistant(), 'cho mình nói chuyện với nhân viên')).intent).toBe('handoff.request');
+    expect((await ask(testAssistant(), 'Công ty bảo vệ có được phép giữ căn cước của nhân viên không?')).intent).not.toBe('handoff.request');
+  });
+
   it.each([
     ['empty', ''],
     ['spaces', '   \n\t '],
