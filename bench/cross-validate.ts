@@ -62,6 +62,12 @@ function rootWithout(held: Set<string>): string {
   return root;
 }
 
+/** Short questions, longer ones, and letters (what a reader writes to a newspaper or a lawyer). */
+const lengthBand = (text: string): string => {
+  const words = text.split(/\s+/).filter(Boolean).length;
+  return words < 12 ? 'words<12' : words < 40 ? 'words12-39' : 'words40+';
+};
+
 type Counts = Record<Verdict, number>;
 const empty = (): Counts => ({ correct: 0, clarified: 0, fallback: 0, wrong: 0 });
 const fold = [...Array(folds).keys()].map((f) => {
@@ -88,7 +94,7 @@ async function measure(settings: Record<string, number | boolean>) {
       const intent = found.outcome === 'answer' ? (found.intent ?? 'fallback') : found.outcome;
       const verdict = verdictOf(q.expected, intent);
       (q.outOfScope ? outOfScope : inScope)[verdict]++;
-      for (const tag of q.outOfScope ? [] : q.tags) {
+      for (const tag of q.outOfScope ? [] : [...q.tags, lengthBand(q.text)]) {
         if (!byTag.has(tag)) byTag.set(tag, empty());
         byTag.get(tag)![verdict]++;
       }
@@ -130,7 +136,7 @@ if (process.argv.includes('--grid')) {
   if (showMisses) console.log(r.misses.join('\n'));
   console.log(`${folds}-fold cross-validation by source page, settings ${JSON.stringify(overrides)}`);
   console.log(`in scope:     ${line(r.inScope)}`);
-  for (const tag of ['en', 'diac', 'nodiac', 'variant']) if (r.byTag.has(tag)) console.log(`  ${tag.padEnd(8)} ${line(r.byTag.get(tag)!)}`);
+  for (const tag of ['en', 'diac', 'nodiac', 'variant', 'words<12', 'words12-39', 'words40+']) if (r.byTag.has(tag)) console.log(`  ${tag.padEnd(8)} ${line(r.byTag.get(tag)!)}`);
   console.log(`in scope, best candidate right whatever the outcome: ${((100 * r.bestRight) / questions.filter((q) => !q.outOfScope).length).toFixed(1)}%`);
   console.log(`in scope, "Ý bạn là…?" that offers the right topic: ${((100 * r.clarifyRight) / Math.max(r.clarifyOffers, 1)).toFixed(1)}% of ${r.clarifyOffers}`);
   console.log(`out of scope: ${line(r.outOfScope)} (correct = fallback)`);
