@@ -98,6 +98,12 @@ describe('fallback and odd input', () => {
     expect(marriage.buttons.map((b) => b.payload)).toEqual(plain);
   });
 
+  it('a named service done online is among the essential services, but its papers or fees are not ours to list', async () => {
+    expect((await ask(testAssistant(), 'lam ho chieu online')).intent).toBe('dvc.essential_services');
+    expect((await ask(testAssistant(), 'Làm hộ chiếu online cần những gì?')).intent).toBe('fallback');
+    expect((await ask(testAssistant(), 'đăng ký kết hôn online cần giấy tờ gì')).intent).toBe('fallback');
+  });
+
   it('"nhân viên" asks for a person only when the person wants one, not in a question about an employer', async () => {
     expect((await ask(testAssistant(), 'chuyển qua nhân viên giúp mình')).intent).toBe('handoff.request');
     expect((await ask(testAssistant(), 'cho mình nói chuyện với nhân viên')).intent).toBe('handoff.request');
