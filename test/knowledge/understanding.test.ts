@@ -45,6 +45,14 @@ describe('out of scope, near the domain', () => {
   });
 });
 
+describe('the topic is what is asked, not the story around it', () => {
+  it('a card asked for where the household book is from is a card question; the book itself is the book topic', async () => {
+    const card = await ask(testAssistant(), 'Hộ khẩu của tôi ở Nghệ An nhưng tôi đang ở trọ tại Hà Nội, tôi làm thẻ căn cước ở Hà Nội được không?');
+    expect(card.intent).toBe('cccd.chip');
+    expect((await ask(testAssistant(), 'sổ hộ khẩu còn giá trị không')).intent).toBe('household_book.expired');
+  });
+});
+
 describe('clarification', () => {
   it('asks "Ý bạn là…?" with the close candidates as buttons when two topics are near', async () => {
     const { understander, topics, renderer } = sharedKnowledge();
