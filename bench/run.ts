@@ -65,8 +65,8 @@ for (const [extra, retrieval] of [[0, false], [0, true], [500, true], [2000, tru
     p99_without_gc_ms: +median(runs.map((r) => r.p99_without_gc_ms)).toFixed(3),
   });
 }
-const semiSpace = process.execArgv.find((a) => a.startsWith('--max-semi-space-size')) ?? 'V8 default young generation';
-console.log(`\nPipeline time per message (one process, ${semiSpace} as in npm start, dev questions x20, median of 5 runs; gc: collections during the timed`);
+const semiSpace = process.execArgv.find((a) => a.startsWith('--max-semi-space-size'));
+console.log(`\nPipeline time per message (one process, ${semiSpace ? `${semiSpace} as in npm start` : "V8's default young generation"}, dev questions x20, median of 5 runs; gc: collections during the timed`);
 console.log('messages and their median pause; p99_without_gc: the p99 of the messages during which none ran):');
 console.table(pipeline);
 results.pipeline = pipeline;
