@@ -120,7 +120,7 @@ async function startStub() {
 
 function startInstance(port: number, env: Record<string, string>): Promise<ChildProcess> {
   // the young-generation size npm start uses, then any flags the operator adds
-  const nodeArgs = ['--max-semi-space-size=8', ...(process.env.BENCH_NODE_ARGS?.split(' ').filter(Boolean) ?? [])];
+  const nodeArgs = ['--max-semi-space-size=4', ...(process.env.BENCH_NODE_ARGS?.split(' ').filter(Boolean) ?? [])];
   const child = spawn(process.execPath, [...nodeArgs, '--import', 'tsx', 'bench/instance.ts'], {
     env: { ...process.env, ...env, PORT: String(port), TELEGRAM_BOT_TOKEN: '1:bench', TELEGRAM_WEBHOOK_SECRET: SECRET, LOG_LEVEL: 'warn' },
     stdio: ['ignore', 'pipe', 'inherit'],
