@@ -51,6 +51,12 @@ describe('the topic is what is asked, not the story around it', () => {
     expect(card.intent).toBe('cccd.chip');
     expect((await ask(testAssistant(), 'sổ hộ khẩu còn giá trị không')).intent).toBe('household_book.expired');
   });
+
+  it('a card made again after a change of face, photo or gender is the renewal (the law\'s cases of cấp đổi)', async () => {
+    expect((await ask(testAssistant(), 'phẫu thuật thẩm mỹ xong mặt khác hẳn, có phải làm lại thẻ căn cước không')).intent).toBe('cccd.renew');
+    expect((await ask(testAssistant(), 'ảnh trên thẻ căn cước xấu quá, muốn chụp lại được không')).intent).toBe('cccd.renew');
+    expect((await ask(testAssistant(), 'i had a sex change, can i get a new id card')).intent).toBe('cccd.renew');
+  });
 });
 
 describe('clarification', () => {
