@@ -200,6 +200,17 @@ describe('a first question that asks for one facet', () => {
     expect(reply.text.startsWith(sharedKnowledge().content.locales.vi.answers['cccd.renew']!.text)).toBe(true);
   });
 
+  it('"có được chụp lại không" about a card: the cases the law allows lead the answer, and "trường hợp nào?" after it gives them alone', async () => {
+    const cases = sharedKnowledge().renderer.facet('cccd.renew', 'cases', 'vi', 'cccd.renew')!.text.split('\n')[0]!;
+    const first = await ask(testAssistant(), 'ảnh trên thẻ căn cước xấu quá, muốn chụp lại được không');
+    expect(first.text.startsWith(cases)).toBe(true);
+    const assistant = testAssistant();
+    await ask(assistant, 'đổi thẻ căn cước ở đâu');
+    const follow = await ask(assistant, 'trường hợp nào thì phải đổi?');
+    expect(follow.text.startsWith(cases)).toBe(true);
+    expect(follow.text).not.toMatch(/Nơi làm/);
+  });
+
   it('"bao lâu" about how long a card stays valid is not read as the processing time', async () => {
     const reply = await ask(testAssistant(), 'cmnd con dung duoc bao lau');
     expect(reply.intent).toBe('cmnd.expired');
