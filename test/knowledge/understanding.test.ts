@@ -38,6 +38,9 @@ describe('out of scope, near the domain', () => {
     'đổi bằng lái quốc tế',
     'tai sao tk zalo bi khoa',
     'thi bang lai xe a1 het bao nhieu tien',
+    // the card's use, not getting one: no topic covers lending, pawning or photocopying it
+    'cho người khác mượn căn cước có sao không',
+    'photo cccd 2 mat duoc khong',
   ])('"%s" gets the fallback, not a VNeID answer', async (text) => {
     const reply = await ask(testAssistant(), text);
     expect(reply.intent).toBe('fallback');
@@ -50,6 +53,10 @@ describe('the topic is what is asked, not the story around it', () => {
     const card = await ask(testAssistant(), 'Hộ khẩu của tôi ở Nghệ An nhưng tôi đang ở trọ tại Hà Nội, tôi làm thẻ căn cước ở Hà Nội được không?');
     expect(card.intent).toBe('cccd.chip');
     expect((await ask(testAssistant(), 'sổ hộ khẩu còn giá trị không')).intent).toBe('household_book.expired');
+  });
+
+  it('what to bring to get a card is still the card question, whatever words its use shares', async () => {
+    expect((await ask(testAssistant(), 'làm thẻ căn cước cần mang theo những gì')).intent).toBe('cccd.chip');
   });
 
   it('a card made again after a change of face, photo or gender is the renewal (the law\'s cases of cấp đổi)', async () => {
