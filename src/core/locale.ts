@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { LegalRegister } from '../knowledge/legal-register.js';
 import type { Language } from '../nlu/language.js';
 
-/** The follow-ups one answer can take in a line or two: "mất bao lâu", "ở đâu", "mang gì", "có mất phí không", "còn trẻ em thì sao". */
+/** The follow-ups one answer can take in a line or two: "mất bao lâu", "ở đâu", "mang gì", "có mất phí không", "còn trẻ em thì sao", "trường hợp nào". */
 export const FACETS = ['time', 'place', 'documents', 'fee', 'child', 'cases'] as const;
 export type Facet = (typeof FACETS)[number];
 
