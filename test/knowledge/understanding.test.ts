@@ -64,6 +64,17 @@ describe('the topic is what is asked, not the story around it', () => {
     expect((await ask(testAssistant(), 'ảnh trên thẻ căn cước xấu quá, muốn chụp lại được không')).intent).toBe('cccd.renew');
     expect((await ask(testAssistant(), 'i had a sex change, can i get a new id card')).intent).toBe('cccd.renew');
   });
+
+  it('whether a CMND holder must move to the card is the CMND topic, even for a CMND made again not long ago', async () => {
+    expect((await ask(testAssistant(), 'CMND tôi mới cấp lại năm ngoái, có bắt buộc chuyển sang thẻ căn cước không')).intent).toBe('cmnd.expired');
+    expect((await ask(testAssistant(), 'vua lam lai cmnd xong thi co phai doi qua the can cuoc ko')).intent).toBe('cmnd.expired');
+    // losing the CMND is about making a card now, not about the CMND's validity
+    expect((await ask(testAssistant(), 'bị mất CMND thì có phải đổi sang thẻ căn cước không')).intent).not.toBe('cmnd.expired');
+  });
+
+  it('papers that still show the old CMND number after the change are the old-number topic', async () => {
+    expect((await ask(testAssistant(), 'sổ tiết kiệm ở ngân hàng vẫn ghi số CMND cũ, đổi sang căn cước rồi thì có sao không')).intent).toBe('cmnd9.confirmation');
+  });
 });
 
 describe('clarification', () => {

@@ -48,6 +48,12 @@ describe('abbreviation and chat-spelling expansion', () => {
     expect(understand('lich su').text).toBe('lich su');
   });
 
+  it('reads "qua" after "đổi" or "chuyển" before a card as sang (southern speech), and "qua" elsewhere as typed', () => {
+    expect(understand('doi qua cccd').text).toBe('doi sang can cuoc cong dan');
+    expect(understand('chuyen qua the can cuoc').text).toBe('chuyen sang the can cuoc');
+    expect(understand('nhan tien qua vneid').text).toBe('nhan tien qua vneid');
+  });
+
   it('reads "ca" as công an only before a place', () => {
     expect(understand('ca xa').text).toBe('cong an xa');
     expect(understand('ca nhan').text).toBe('ca nhan');
