@@ -54,14 +54,25 @@ interface ServiceEntry {
   match: string[];
 }
 
-/** Syllables of the plans written with diacritics: real Vietnamese words that typo correction must leave alone. */
-function vietnameseSyllables(root: string, extra: string[]): Set<string> {
+/**
+ * Ordinary Vietnamese as the project has it: the plans written with diacritics, the answers and the
+ * example questions. Its syllables are real words that typo correction must leave alone, and its pairs of
+ * neighbouring words are pairs it must not "correct" ("lam the" is not a typo of "lam thu").
+ */
+function vietnameseText(root: string, extra: string[]): { syllables: Set<string>; bigrams: Set<string> } {
   const dir = join(root, 'data/plans');
-  const texts = readdirSync(dir)
+  const plans = readdirSync(dir)
     .filter((f) => f.endsWith('.txt'))
     .map((f) => readFileSync(join(dir, f), 'utf8'))
     .filter(hasVietnameseMarks);
-  return new Set([...texts, ...extra].flatMap(foldedWords).filter((w) => !/\d/.test(w)));
+  const examples = [...readExampleFiles(join(root, 'data/examples')).values()].flat();
+  const syllables = new Set([...plans, ...extra].flatMap(foldedWords).filter((w) => !/\d/.test(w)));
+  const bigrams = new Set<string>();
+  for (const line of [...plans, ...extra, ...examples].flatMap((t) => t.split(/[\n.?!,;:()]+/))) {
+    const words = foldedWords(line);
+    for (let i = 1; i < words.length; i++) bigrams.add(`${words[i - 1]} ${words[i]}`);
+  }
+  return { syllables, bigrams };
 }
 
 export interface KnowledgeParts {
@@ -90,9 +101,10 @@ export function loadKnowledge(root = PROJECT_ROOT): KnowledgeParts {
   const services = (JSON.parse(readFileSync(join(root, 'data/lexicon/services.json'), 'utf8')) as { services: ServiceEntry[] }).services;
   const content = loadContent(root);
   const answerTexts = Object.values(content.locales.vi.answers).flatMap((a) => [a.text, a.more ?? '']);
+  const vietnamese = vietnameseText(root, answerTexts);
   const understander = new Understander(
     lexicon,
-    { domainWords: knowledge.domainWords(), vietnameseSyllables: vietnameseSyllables(root, answerTexts), englishDictionary: englishDictionary() },
+    { domainWords: knowledge.domainWords(), vietnameseSyllables: vietnamese.syllables, englishDictionary: englishDictionary(), domainPhrases: knowledge.domainPhrases(), bigrams: vietnamese.bigrams },
     services.map((s) => ({ id: s.id, match: s.match.map(readPhrase) })),
     Crosswalk.load(join(root, 'data/lexicon/crosswalk.json'), readPhrase),
   );

@@ -96,6 +96,11 @@ export class KnowledgeBase {
     return words;
   }
 
+  /** Every phrase of every rule, once. */
+  domainPhrases(): string[] {
+    return [...new Set(this.phrases.flat())];
+  }
+
   /** Every word of every phrase: what typo correction may correct towards. */
   domainWords(): Set<string> {
     return new Set(this.phrases.flat().flatMap((p) => p.split(' ')));

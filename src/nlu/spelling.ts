@@ -9,23 +9,58 @@ function isAdjacentSwap(a: string, b: string): boolean {
   return diff.length === 2 && diff[1] === diff[0]! + 1 && a[diff[0]!] === b[diff[1]!] && a[diff[1]!] === b[diff[0]!];
 }
 
+/** `typed` is `word` with one letter left out ("cuc" / "cuoc", "hap" / "nhap"). */
+function lacksOneLetter(typed: string, word: string): boolean {
+  return word.length === typed.length + 1 && distance(word, typed) === 1;
+}
+
+/** What the corrector knows of the domain's phrases and of ordinary Vietnamese. */
+export interface SpellingContext {
+  /** the knowledge base's phrases (folded, expanded): which words follow which, and how common each word is */
+  phrases: readonly string[];
+  /** pairs of words seen side by side in Vietnamese text ("lam the"): such a pair is never "corrected" */
+  bigrams: ReadonlySet<string>;
+  /** abbreviations worth correcting towards ("ccd" is "cccd"), with what they stand for */
+  abbreviations?: ReadonlyMap<string, string[]>;
+}
+
 /**
- * Tolerates one-letter typos on domain words. A word is only corrected when it
- * is unknown (not a possible Vietnamese syllable, not a domain or English
- * word), so real Vietnamese words are never "fixed" into something else.
+ * Tolerates one-letter typos on domain words. An unknown word (not a possible Vietnamese syllable,
+ * not a domain or English word) becomes the domain word one edit away; among several, the one that
+ * makes a domain phrase with its neighbour, then a swap of two letters, then the commonest. A real
+ * syllable is touched only when it is a domain word with one letter left out and its neighbour makes a
+ * domain phrase with that word, while the pair as typed is never seen in Vietnamese text ("can cuc" →
+ * "can cuoc", "dang hap" → "dang nhap"; "lam the" stays).
  */
 export class SpellingCorrector {
   private readonly byLength = new Map<number, string[]>();
+  private readonly frequency = new Map<string, number>();
+  private readonly follows = new Map<string, Set<string>>();
+  private readonly precedes = new Map<string, Set<string>>();
+  private readonly phrasePairs = new Set<string>();
+  private readonly abbreviations: ReadonlyMap<string, string[]>;
 
   constructor(
     private readonly domainWords: ReadonlySet<string>,
     private readonly knownWords: ReadonlySet<string>,
+    private readonly context: SpellingContext = { phrases: [], bigrams: new Set() },
   ) {
-    for (const w of domainWords) {
+    this.abbreviations = new Map([...(context.abbreviations ?? [])].filter(([short, long]) => short.length >= 4 && long.length > 1));
+    for (const w of [...domainWords, ...this.abbreviations.keys()]) {
       if (w.length < 4 || /\d/.test(w)) continue;
       const list = this.byLength.get(w.length) ?? [];
       list.push(w);
       this.byLength.set(w.length, list);
+    }
+    for (const phrase of context.phrases) {
+      const words = phrase.split(' ');
+      for (const w of words) this.frequency.set(w, (this.frequency.get(w) ?? 0) + 1);
+      for (let i = 1; i < words.length; i++) {
+        const [a, b] = [words[i - 1]!, words[i]!];
+        this.phrasePairs.add(`${a} ${b}`);
+        this.follows.set(a, (this.follows.get(a) ?? new Set()).add(b));
+        this.precedes.set(b, (this.precedes.get(b) ?? new Set()).add(a));
+      }
     }
   }
 
@@ -33,14 +68,51 @@ export class SpellingCorrector {
     return this.knownWords.has(word) || this.domainWords.has(word) || /\d/.test(word) || couldBeVietnamese(word);
   }
 
-  /** The domain word one edit away, or the word itself (`alsoKnown`: words of the message's language, never corrected). */
-  correctWord(word: string, alsoKnown?: ReadonlySet<string>): string[] {
-    if (word.length < 3 || this.isKnown(word) || alsoKnown?.has(word)) return [word];
-    for (const len of [word.length, word.length - 1, word.length + 1]) {
-      const match = (this.byLength.get(len) ?? []).find((c) => distance(c, word) === 1 || isAdjacentSwap(c, word));
-      if (match) return [match];
-    }
+  /**
+   * The word as it was meant (one word, or an abbreviation's words). `alsoKnown`: words of the
+   * message's language, never corrected (an English message's words); `prev` (as corrected) and
+   * `next` (as typed) are its neighbours.
+   */
+  correctWord(word: string, alsoKnown?: ReadonlySet<string>, prev?: string, next?: string): string[] {
+    if (word.length < 3 || alsoKnown?.has(word) || /\d/.test(word)) return [word];
+    if (this.isKnown(word)) return [(alsoKnown ? undefined : this.inContext(word, prev, next)) ?? word];
+    const near = this.nearest(word, prev, next);
+    if (near) return this.abbreviations.get(near) ?? [near];
     return this.splitGlued(word) ?? [word];
+  }
+
+  correct(words: string[], alsoKnown?: ReadonlySet<string>): string[] {
+    const out: string[] = [];
+    for (const [i, w] of words.entries()) out.push(...this.correctWord(w, alsoKnown, out.at(-1), words[i + 1]));
+    return out;
+  }
+
+  private seen(a: string | undefined, b: string | undefined): boolean {
+    return a !== undefined && b !== undefined && (this.context.bigrams.has(`${a} ${b}`) || this.phrasePairs.has(`${a} ${b}`));
+  }
+
+  /** A real syllable that its neighbours show to be a domain word with a letter left out. */
+  private inContext(word: string, prev?: string, next?: string): string | undefined {
+    if ((!prev && !next) || this.seen(prev, word) || this.seen(word, next)) return undefined;
+    const options = [...(prev ? (this.follows.get(prev) ?? []) : []), ...(next ? (this.precedes.get(next) ?? []) : [])];
+    return this.commonest(options.filter((c) => c.length >= 3 && (lacksOneLetter(word, c) || isAdjacentSwap(word, c))));
+  }
+
+  /** The domain word (or abbreviation) one edit away from an unknown word, best first as the class says. */
+  private nearest(word: string, prev?: string, next?: string): string | undefined {
+    const found: string[] = [];
+    for (const len of [word.length, word.length - 1, word.length + 1]) {
+      for (const c of this.byLength.get(len) ?? []) if (distance(c, word) === 1 || isAdjacentSwap(c, word)) found.push(c);
+    }
+    if (found.length <= 1) return found[0];
+    const phrased = found.filter((c) => this.phrasePairs.has(`${prev} ${c}`) || this.phrasePairs.has(`${c} ${next}`));
+    if (phrased.length > 0) return this.commonest(phrased);
+    const swapped = found.filter((c) => isAdjacentSwap(c, word));
+    return this.commonest(swapped.length > 0 ? swapped : found);
+  }
+
+  private commonest(words: string[]): string | undefined {
+    return words.reduce<string | undefined>((best, w) => (best === undefined || (this.frequency.get(w) ?? 0) > (this.frequency.get(best) ?? 0) ? w : best), undefined);
   }
 
   /** "dinhdanh" → ["dinh", "danh"] when both halves are domain words. */
@@ -52,9 +124,5 @@ export class SpellingCorrector {
       if (this.domainWords.has(left) && this.domainWords.has(right)) return [left, right];
     }
     return undefined;
-  }
-
-  correct(words: string[], alsoKnown?: ReadonlySet<string>): string[] {
-    return words.flatMap((w) => this.correctWord(w, alsoKnown));
   }
 }

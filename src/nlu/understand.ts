@@ -31,6 +31,10 @@ export interface Vocabulary {
   vietnameseSyllables: ReadonlySet<string>;
   /** English words (a dictionary): in an English message they are words, not typos ("take" is not "make", "place" not "plane") */
   englishDictionary?: ReadonlySet<string>;
+  /** the knowledge base's phrases: which domain words go together ("can cuoc", "dang nhap") */
+  domainPhrases?: readonly string[];
+  /** pairs of neighbouring words in the plans, the answers and the example questions: pairs that are not typos */
+  bigrams?: ReadonlySet<string>;
 }
 
 export class Understander {
@@ -43,7 +47,11 @@ export class Understander {
     private readonly crosswalk?: Crosswalk,
   ) {
     const known = new Set([...vocabulary.vietnameseSyllables, ...lexicon.englishWords, ...lexicon.abbreviations.keys()]);
-    this.speller = new SpellingCorrector(vocabulary.domainWords, known);
+    this.speller = new SpellingCorrector(vocabulary.domainWords, known, {
+      phrases: vocabulary.domainPhrases ?? [],
+      bigrams: vocabulary.bigrams ?? new Set(),
+      abbreviations: lexicon.abbreviations,
+    });
   }
 
   understand(message: string): Understanding {

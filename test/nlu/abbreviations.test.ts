@@ -75,6 +75,30 @@ describe('typo tolerance', () => {
     expect(understand('hôm nay trời đẹp').text).toBe('hom nay troi dep');
   });
 
+  it('corrects a word that is no Vietnamese syllable, even when it looks like one at a glance', () => {
+    expect(understand('dang ky thuoong tru').text).toBe('dang ky thuong tru');
+    expect(understand('deiu kien lam the').text).toBe('dieu kien lam the');
+  });
+
+  it('of several words one slip away, takes the one that makes a phrase with its neighbour', () => {
+    expect(understand('to cao lua dao dinh dnh').text).toContain('dinh danh');
+    expect(understand('co neid roi').text).toBe('co vneid roi');
+  });
+
+  it('corrects a slip on an abbreviation ("ccd", "ccccd") into what it stands for', () => {
+    expect(understand('doi ccd o dau').text).toBe('doi can cuoc cong dan o dau');
+    expect(understand('ccccd het han').text).toBe('can cuoc cong dan het han');
+  });
+
+  it('reads a real syllable as a domain word missing a letter only where its neighbour makes the phrase ("can cuc")', () => {
+    expect(understand('lam the can cuc o dau').text).toBe('lam the can cuoc o dau');
+    expect(understand('dang hap dich vu cong').text).toBe('dang nhap dich vu cong');
+    expect(understand('so ho khu bi thu hoi').text).toBe('so ho khau bi thu hoi');
+    // pairs seen side by side in Vietnamese text are left as typed ("thẻ BHYT" is not "thuê", "cho tôi hỏi" not "chơi")
+    expect(understand('the bhyt').text).toBe('the bao hiem y te');
+    expect(understand('cho toi hoi').text).toBe('cho toi hoi');
+  });
+
   it('leaves English words of an English message alone ("place" is not "plane", "back" not "bank")', () => {
     expect(understand('Where is the place to renew my card?').text).toContain('place');
     expect(understand('How do I get back into VNeID on a new phone?').text).toContain('back');
