@@ -14,13 +14,23 @@ function lacksOneLetter(typed: string, word: string): boolean {
   return word.length === typed.length + 1 && distance(word, typed) === 1;
 }
 
+const KEYBOARD_ROWS = ['qwertyuiop', 'asdfghjkl', 'zxcvbnm'];
+const besideOnKeyboard = (a: string, b: string): boolean => KEYBOARD_ROWS.some((row) => Math.abs(row.indexOf(a) - row.indexOf(b)) === 1 && row.includes(a) && row.includes(b));
+
+/** `typed` is `word` with one letter replaced by its neighbour on the keyboard ("xuoc" / "cuoc", "sich" / "dich"). */
+function slippedKey(typed: string, word: string): boolean {
+  if (typed.length !== word.length) return false;
+  const at = [...typed].flatMap((c, i) => (c === word[i] ? [] : [i]));
+  return at.length === 1 && besideOnKeyboard(typed[at[0]!]!, word[at[0]!]!);
+}
+
 /** What the corrector knows of the domain's phrases and of ordinary Vietnamese. */
 export interface SpellingContext {
   /** the knowledge base's phrases (folded, expanded): which words follow which, and how common each word is */
   phrases: readonly string[];
   /** pairs of words seen side by side in Vietnamese text ("lam the"): such a pair is never "corrected" */
   bigrams: ReadonlySet<string>;
-  /** abbreviations worth correcting towards ("ccd" is "cccd"), with what they stand for */
+  /** abbreviations worth correcting towards ("ccd" is "cccd", "levl" is "level"), with what they stand for */
   abbreviations?: ReadonlyMap<string, string[]>;
 }
 
@@ -28,9 +38,10 @@ export interface SpellingContext {
  * Tolerates one-letter typos on domain words. An unknown word (not a possible Vietnamese syllable,
  * not a domain or English word) becomes the domain word one edit away; among several, the one that
  * makes a domain phrase with its neighbour, then a swap of two letters, then the commonest. A real
- * syllable is touched only when it is a domain word with one letter left out and its neighbour makes a
- * domain phrase with that word, while the pair as typed is never seen in Vietnamese text ("can cuc" →
- * "can cuoc", "dang hap" → "dang nhap"; "lam the" stays).
+ * syllable is touched only when it is a domain word with one letter left out, two letters swapped or (a
+ * syllable no text of the project uses) one key hit beside the right one, its neighbour makes a domain phrase with that word, and the pair as typed
+ * is never seen in Vietnamese text ("can cuc" and "can xuoc" → "can cuoc", "dang hap" → "dang nhap";
+ * "the bhyt", "cho toi hoi" stay).
  */
 export class SpellingCorrector {
   private readonly byLength = new Map<number, string[]>();
@@ -45,7 +56,7 @@ export class SpellingCorrector {
     private readonly knownWords: ReadonlySet<string>,
     private readonly context: SpellingContext = { phrases: [], bigrams: new Set() },
   ) {
-    this.abbreviations = new Map([...(context.abbreviations ?? [])].filter(([short, long]) => short.length >= 4 && long.length > 1));
+    this.abbreviations = new Map([...(context.abbreviations ?? [])].filter(([short, long]) => short.length >= 4 && long.join(' ') !== short));
     for (const w of [...domainWords, ...this.abbreviations.keys()]) {
       if (w.length < 4 || /\d/.test(w)) continue;
       const list = this.byLength.get(w.length) ?? [];
@@ -71,19 +82,20 @@ export class SpellingCorrector {
   /**
    * The word as it was meant (one word, or an abbreviation's words). `alsoKnown`: words of the
    * message's language, never corrected (an English message's words); `prev` (as corrected) and
-   * `next` (as typed) are its neighbours.
+   * `next` (as typed) are its neighbours; a real syllable typed with its diacritics stays as typed.
    */
-  correctWord(word: string, alsoKnown?: ReadonlySet<string>, prev?: string, next?: string): string[] {
+  correctWord(word: string, alsoKnown?: ReadonlySet<string>, prev?: string, next?: string, typedWithMarks = false): string[] {
     if (word.length < 3 || alsoKnown?.has(word) || /\d/.test(word)) return [word];
-    if (this.isKnown(word)) return [(alsoKnown ? undefined : this.inContext(word, prev, next)) ?? word];
+    if (this.isKnown(word)) return [(alsoKnown || typedWithMarks ? undefined : this.inContext(word, prev, next)) ?? word];
     const near = this.nearest(word, prev, next);
     if (near) return this.abbreviations.get(near) ?? [near];
     return this.splitGlued(word) ?? [word];
   }
 
-  correct(words: string[], alsoKnown?: ReadonlySet<string>): string[] {
+  /** `marked`: words the message typed with their diacritics, which are left as they are. */
+  correct(words: string[], alsoKnown?: ReadonlySet<string>, marked?: ReadonlySet<string>): string[] {
     const out: string[] = [];
-    for (const [i, w] of words.entries()) out.push(...this.correctWord(w, alsoKnown, out.at(-1), words[i + 1]));
+    for (const [i, w] of words.entries()) out.push(...this.correctWord(w, alsoKnown, out.at(-1), words[i + 1], marked?.has(w)));
     return out;
   }
 
@@ -91,11 +103,13 @@ export class SpellingCorrector {
     return a !== undefined && b !== undefined && (this.context.bigrams.has(`${a} ${b}`) || this.phrasePairs.has(`${a} ${b}`));
   }
 
-  /** A real syllable that its neighbours show to be a domain word with a letter left out. */
+  /** A real syllable that its neighbours show to be a domain word typed with one slip. */
   private inContext(word: string, prev?: string, next?: string): string | undefined {
     if ((!prev && !next) || this.seen(prev, word) || this.seen(word, next)) return undefined;
     const options = [...(prev ? (this.follows.get(prev) ?? []) : []), ...(next ? (this.precedes.get(next) ?? []) : [])];
-    return this.commonest(options.filter((c) => c.length >= 3 && (lacksOneLetter(word, c) || isAdjacentSwap(word, c))));
+    // a key beside the right one only for a syllable no text of the project uses ("xuoc", not "mau")
+    const attested = this.knownWords.has(word) || this.domainWords.has(word);
+    return this.commonest(options.filter((c) => c.length >= 3 && (lacksOneLetter(word, c) || isAdjacentSwap(word, c) || (!attested && slippedKey(word, c)))));
   }
 
   /** The domain word (or abbreviation) one edit away from an unknown word, best first as the class says. */

@@ -1,6 +1,6 @@
 import { extractEntities, type Entities, type ServiceName } from './entities.js';
 import { expandAbbreviations, splitGluedNumbers } from './expand.js';
-import { foldedWords, toNfc } from './fold.js';
+import { foldedWords, hasVietnameseMarks, toNfc } from './fold.js';
 import { detectLanguage, type Language } from './language.js';
 import type { Lexicon } from './lexicon.js';
 import type { Crosswalk } from './gloss.js';
@@ -80,7 +80,9 @@ export class Understander {
     const original = toNfc(message);
     const words = splitGluedNumbers(foldedWords(original));
     const language = detectLanguage(original, words, this.lexicon.englishWords, this.vocabulary.vietnameseSyllables);
-    const expanded = this.speller.correct(expandAbbreviations(words, this.lexicon), language === 'en' ? this.vocabulary.englishDictionary : undefined);
+    // a syllable typed with its marks ("mẫu") is what its writer meant, whatever domain word it is one key from
+    const marked = new Set(original.split(/\s+/).filter(hasVietnameseMarks).flatMap(foldedWords));
+    const expanded = this.speller.correct(expandAbbreviations(words, this.lexicon), language === 'en' ? this.vocabulary.englishDictionary : undefined, marked);
     const text = expanded.join(' ');
     return { original, words, expanded, text, language, entities: extractEntities(text, original, this.services) };
   }
