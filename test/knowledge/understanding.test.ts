@@ -72,6 +72,11 @@ describe('the topic is what is asked, not the story around it', () => {
     expect((await ask(testAssistant(), 'bị mất CMND thì có phải đổi sang thẻ căn cước không')).intent).not.toBe('cmnd.expired');
   });
 
+  it('"làm tại nhà" alone is not the topic of people who cannot travel; someone who cannot is', async () => {
+    expect((await ask(testAssistant(), 'tk muc 2 lam tai nha duoc khong ad')).intent).toBe('vneid.level2.how');
+    expect((await ask(testAssistant(), 'bà nội tôi nằm liệt giường, làm định danh tại nhà được không')).intent).toBe('vneid.elderly_disabled');
+  });
+
   it('papers that still show the old CMND number after the change are the old-number topic', async () => {
     expect((await ask(testAssistant(), 'sổ tiết kiệm ở ngân hàng vẫn ghi số CMND cũ, đổi sang căn cước rồi thì có sao không')).intent).toBe('cmnd9.confirmation');
   });
