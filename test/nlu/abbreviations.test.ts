@@ -16,6 +16,9 @@ describe('abbreviation and chat-spelling expansion', () => {
     ['m2 o dau z', 'muc 2 o dau vay'],
     ['ko hok kg', 'khong khong khong'],
     ['digital IDs', 'digital id'],
+    ['đăng kí', 'dang ky'],
+    ['xin lí lịch tư pháp', 'xin ly lich tu phap'],
+    ['qui định', 'quy dinh'],
   ])('%s → %s', (input, expected) => {
     expect(understand(input).text).toBe(expected);
   });
