@@ -7,12 +7,12 @@
  * another draw). Prints correct / clarified / fallback / wrong for each.
  *   npx tsx bench/typos.ts [--seed S]
  */
-import { createHash } from 'node:crypto';
 import { readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { PROJECT_ROOT, loadKnowledge } from '../src/core/build.js';
 import { readSamples, verdictOf, type Verdict } from '../src/cli/eval.js';
 import { fold } from '../src/nlu/fold.js';
+import { withSlips } from '../test/helpers/slips.js';
 
 const seedAt = process.argv.indexOf('--seed');
 const seed = seedAt >= 0 ? process.argv[seedAt + 1] : '';
@@ -22,34 +22,6 @@ const sets = {
   'in scope (dev, holdouts)': files.filter((f) => /^questions-(dev|holdout\d*)\.jsonl$/.test(f)),
   'near-domain (correct = fallback)': files.filter((f) => /^oos\d*-(tune|blind)\.jsonl$/.test(f)),
 };
-
-const KEYBOARD = ['qwertyuiop', 'asdfghjkl', 'zxcvbnm'];
-function keyNeighbour(letter: string, pick: number): string {
-  const row = KEYBOARD.find((r) => r.includes(letter));
-  if (!row) return letter;
-  const i = row.indexOf(letter);
-  const options = [row[i - 1], row[i + 1]].filter((c): c is string => c !== undefined);
-  return options[pick % options.length]!;
-}
-
-/** The text with `count` slips, drawn from a hash of `key`. */
-function withSlips(text: string, key: string, count: number): string {
-  const words = text.split(' ');
-  for (let n = 0; n < count; n++) {
-    const h = createHash('sha1').update(`${seed}:${key}:${n}`).digest();
-    const long = words.map((w, i) => [w, i] as const).filter(([w]) => w.length >= 4 && /^[a-z]+$/.test(w));
-    if (long.length === 0) break;
-    const [word, at] = long[h[0]! % long.length]!;
-    const k = h[1]! % (word.length - 1);
-    const kind = h[2]! % 4;
-    words[at] =
-      kind === 0 ? word.slice(0, k) + word.slice(k + 1)
-      : kind === 1 ? word.slice(0, k) + word[k + 1] + word[k] + word.slice(k + 2)
-      : kind === 2 ? word.slice(0, k) + word[k] + word.slice(k)
-      : word.slice(0, k) + keyNeighbour(word[k]!, h[3]!) + word.slice(k + 1);
-  }
-  return words.join(' ');
-}
 
 const k = loadKnowledge();
 type Counts = Record<Verdict, number>;
@@ -66,7 +38,7 @@ for (const [name, list] of Object.entries(sets)) {
   for (const slips of [0, 1, 2]) {
     const counts: Counts = { correct: 0, clarified: 0, fallback: 0, wrong: 0 };
     for (const q of questions) {
-      const typed = withSlips(fold(q.text!).toLowerCase().replace(/\s+/g, ' ').trim(), q.id, slips);
+      const typed = withSlips(fold(q.text!).toLowerCase().replace(/\s+/g, ' ').trim(), q.id, slips, seed);
       const found = await k.topics.find(k.understander.understand(typed), {});
       const intent = found.outcome === 'answer' ? (found.intent ?? 'fallback') : found.outcome;
       counts[verdictOf(q.intents!, intent)]++;

@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { readSamples, runEval } from '../../src/cli/eval.js';
+import { fold } from '../../src/nlu/fold.js';
 import { testAssistant } from '../helpers/assistant.js';
+import { withSlips } from '../helpers/slips.js';
 
 /** What `npm run -s cli -- eval FILE` measures, kept from falling back unnoticed. */
 async function verdicts(file: string) {
@@ -28,5 +30,14 @@ describe('the question sets of data/samples', () => {
     const v = await verdicts(file);
     expect(v.correct / v.n, v.misses.join('\n')).toBeGreaterThanOrEqual(0.9);
     expect(v.wrong, v.misses.join('\n')).toBeLessThanOrEqual(wrong);
+  });
+
+  // what bench/typos.ts measures: chat typing drops diacritics and slips on keys
+  it('the dev questions typed without diacritics and with one slip each: at least 90 percent correct, at most one wrong', async () => {
+    const typed = readSamples('data/samples/questions-dev.jsonl').map((s) => ({ ...s, text: withSlips(fold(s.text!).replace(/\s+/g, ' ').trim(), s.id, 1) }));
+    const results = await runEval(testAssistant(), typed);
+    const misses = results.filter((r) => r.verdict !== 'correct').map((r) => `${r.text} → ${r.intent}`);
+    expect(results.filter((r) => r.verdict === 'correct').length / results.length, misses.join('\n')).toBeGreaterThanOrEqual(0.9);
+    expect(results.filter((r) => r.verdict === 'wrong').length, misses.join('\n')).toBeLessThanOrEqual(1);
   });
 });
