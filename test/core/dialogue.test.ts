@@ -25,6 +25,18 @@ describe('follow-ups use the previous topic of this user', () => {
     expect(reply.text.length).toBeLessThan(whole.text.length / 2);
   });
 
+  it('"mang theo giấy tờ gì" after the card gives what to bring; "mất bao lâu" after a child\'s card, the card\'s time', async () => {
+    const assistant = testAssistant();
+    await ask(assistant, 'thẻ căn cước hết hạn đổi ở đâu');
+    const papers = await ask(assistant, 'mang theo giấy tờ gì');
+    expect(papers.facet).toBe('documents');
+    expect(papers.text).toContain(sharedKnowledge().renderer.facet('cccd.renew', 'documents', 'vi', 'x')!.text.split('\n')[0]);
+    await ask(assistant, 'làm thẻ căn cước cho con 8 tuổi');
+    const time = await ask(assistant, 'mất bao lâu');
+    expect(time.facet).toBe('time');
+    expect(time.text).toMatch(/7 ngày làm việc/);
+  });
+
   it('a facet follows the current topic, not the one before it', async () => {
     const assistant = testAssistant();
     await ask(assistant, 'dang ky muc 2 o dau');
