@@ -77,6 +77,11 @@ describe('the topic is what is asked, not the story around it', () => {
     expect((await ask(testAssistant(), 'bà nội tôi nằm liệt giường, làm định danh tại nhà được không')).intent).toBe('vneid.elderly_disabled');
   });
 
+  it('wrong details on the card, asked in English, are the wrong-data topic; wrong bank details are not', async () => {
+    expect((await ask(testAssistant(), 'My citizen ID card shows an incorrect hometown, how do I get it fixed?')).intent).toBe('vneid.fix_info');
+    expect((await ask(testAssistant(), 'my bank account details are wrong')).intent).not.toBe('vneid.fix_info');
+  });
+
   it('papers that still show the old CMND number after the change are the old-number topic', async () => {
     expect((await ask(testAssistant(), 'sổ tiết kiệm ở ngân hàng vẫn ghi số CMND cũ, đổi sang căn cước rồi thì có sao không')).intent).toBe('cmnd9.confirmation');
   });
