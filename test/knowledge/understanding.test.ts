@@ -82,6 +82,10 @@ describe('the topic is what is asked, not the story around it', () => {
     expect((await ask(testAssistant(), 'my bank account details are wrong')).intent).not.toBe('vneid.fix_info');
   });
 
+  it('"under 14" in English is a child, whoever the question calls them', async () => {
+    expect((await ask(testAssistant(), 'Do persons under 14 need an identity card in Vietnam?')).intent).toBe('vneid.child');
+  });
+
   it('papers that still show the old CMND number after the change are the old-number topic', async () => {
     expect((await ask(testAssistant(), 'sổ tiết kiệm ở ngân hàng vẫn ghi số CMND cũ, đổi sang căn cước rồi thì có sao không')).intent).toBe('cmnd9.confirmation');
   });
