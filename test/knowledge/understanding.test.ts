@@ -86,6 +86,13 @@ describe('the topic is what is asked, not the story around it', () => {
     expect((await ask(testAssistant(), 'Do persons under 14 need an identity card in Vietnam?')).intent).toBe('vneid.child');
   });
 
+  it('what a card costs is the card topic, its fee line first; what the e-ID account costs is the fee topic', async () => {
+    const card = await ask(testAssistant(), 'làm thẻ căn cước có mất tiền không');
+    expect(card.intent).toBe('cccd.chip');
+    expect(card.text.startsWith(sharedKnowledge().content.locales.vi.answers['cccd.chip']!.facets!.fee!)).toBe(true);
+    expect((await ask(testAssistant(), 'đăng ký vneid có tốn tiền không')).intent).toBe('fee');
+  });
+
   it('papers that still show the old CMND number after the change are the old-number topic', async () => {
     expect((await ask(testAssistant(), 'sổ tiết kiệm ở ngân hàng vẫn ghi số CMND cũ, đổi sang căn cước rồi thì có sao không')).intent).toBe('cmnd9.confirmation');
   });
