@@ -93,6 +93,11 @@ describe('the topic is what is asked, not the story around it', () => {
     expect((await ask(testAssistant(), 'đăng ký vneid có tốn tiền không')).intent).toBe('fee');
   });
 
+  it('changing the number registered in VNeID is the phone-number topic, even when the old SIM was lost', async () => {
+    expect((await ask(testAssistant(), 'số điện thoại cũ mất rồi, giờ đổi sđt trên vneid sao')).intent).toBe('phone.owner');
+    expect((await ask(testAssistant(), 'mất điện thoại rồi, đăng nhập vneid trên máy mới thế nào')).intent).not.toBe('phone.owner');
+  });
+
   it('papers that still show the old CMND number after the change are the old-number topic', async () => {
     expect((await ask(testAssistant(), 'sổ tiết kiệm ở ngân hàng vẫn ghi số CMND cũ, đổi sang căn cước rồi thì có sao không')).intent).toBe('cmnd9.confirmation');
   });
