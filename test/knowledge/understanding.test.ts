@@ -98,6 +98,12 @@ describe('the topic is what is asked, not the story around it', () => {
     expect((await ask(testAssistant(), 'mất điện thoại rồi, đăng nhập vneid trên máy mới thế nào')).intent).not.toBe('phone.owner');
   });
 
+  it('English: whether the old 9-digit ID is still valid, no smartphone, residence declared in the app', async () => {
+    expect((await ask(testAssistant(), 'Can I still use my old 9 digit ID card, is it valid?')).intent).toBe('cmnd.expired');
+    expect((await ask(testAssistant(), 'my grandfather does not have a smartphone, how can he get VNeID')).intent).toBe('vneid.elderly_disabled');
+    expect((await ask(testAssistant(), 'can I declare temporary residence in the VNeID app')).intent).toBe('vneid.online_procedures');
+  });
+
   it('papers that still show the old CMND number after the change are the old-number topic', async () => {
     expect((await ask(testAssistant(), 'sổ tiết kiệm ở ngân hàng vẫn ghi số CMND cũ, đổi sang căn cước rồi thì có sao không')).intent).toBe('cmnd9.confirmation');
   });
