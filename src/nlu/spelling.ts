@@ -38,10 +38,11 @@ export interface SpellingContext {
  * Tolerates one-letter typos on domain words. An unknown word (not a possible Vietnamese syllable,
  * not a domain or English word) becomes the domain word one edit away; among several, the one that
  * makes a domain phrase with its neighbour, then a swap of two letters, then the commonest. A real
- * syllable is touched only when it is a domain word with one letter left out, two letters swapped or (a
- * syllable no text of the project uses) one key hit beside the right one, its neighbour makes a domain phrase with that word, and the pair as typed
- * is never seen in Vietnamese text ("can cuc" and "can xuoc" → "can cuoc", "dang hap" → "dang nhap";
- * "the bhyt", "cho toi hoi" stay).
+ * syllable is touched only when (1) it is a domain word with one letter left out, two letters swapped
+ * or, for a syllable no text of the project uses, one key hit beside the right one; (2) its neighbour
+ * makes a domain phrase with that word; and (3) the pair as typed is never seen in Vietnamese text.
+ * So "can cuc" → "can cuoc", "dang hap" → "dang nhap", "lam sich vu" → "lam dich vu"; "the bhyt" and
+ * "cho toi hoi" stay.
  */
 export class SpellingCorrector {
   private readonly byLength = new Map<number, string[]>();
@@ -119,7 +120,7 @@ export class SpellingCorrector {
       for (const c of this.byLength.get(len) ?? []) if (distance(c, word) === 1 || isAdjacentSwap(c, word)) found.push(c);
     }
     if (found.length <= 1) return found[0];
-    const phrased = found.filter((c) => this.phrasePairs.has(`${prev} ${c}`) || this.phrasePairs.has(`${c} ${next}`));
+    const phrased = found.filter((c) => (prev !== undefined && this.phrasePairs.has(`${prev} ${c}`)) || (next !== undefined && this.phrasePairs.has(`${c} ${next}`)));
     if (phrased.length > 0) return this.commonest(phrased);
     const swapped = found.filter((c) => isAdjacentSwap(c, word));
     return this.commonest(swapped.length > 0 ? swapped : found);
