@@ -13,7 +13,7 @@ import { cpSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync }
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { PROJECT_ROOT, loadKnowledge } from '../src/core/build.js';
-import { readSamples, verdictOf, type Verdict } from '../src/cli/eval.js';
+import { readSamples, verdictLine, verdictOf, type Verdict } from '../src/cli/eval.js';
 
 const arg = (name: string): string | undefined => {
   const i = process.argv.indexOf(name);
@@ -109,11 +109,6 @@ async function measure(settings: Record<string, number | boolean>) {
   return { inScope, outOfScope, byTag, misses, bestRight, clarifyOffers, clarifyRight };
 }
 
-const line = (c: Counts): string => {
-  const n = c.correct + c.clarified + c.fallback + c.wrong;
-  const pct = (x: number) => `${((100 * x) / Math.max(n, 1)).toFixed(1)}%`;
-  return `correct ${pct(c.correct)}, clarified ${pct(c.clarified)}, fallback ${pct(c.fallback)}, wrong ${pct(c.wrong)} (n=${n})`;
-};
 const share = (c: Counts, v: Verdict) => c[v] / (c.correct + c.clarified + c.fallback + c.wrong);
 
 if (process.argv.includes('--grid')) {
@@ -127,7 +122,7 @@ if (process.argv.includes('--grid')) {
           const settings = { ...overrides, answer, clarify, retrievalOnly, minCoverage };
           const r = await measure(settings);
           const score = share(r.inScope, 'correct') - 3 * share(r.inScope, 'wrong') - 0.5 * share(r.inScope, 'clarified') + share(r.outOfScope, 'correct') - 3 * share(r.outOfScope, 'wrong');
-          rows.push({ score, text: `${JSON.stringify(settings)}\n   in: ${line(r.inScope)}\n  out: ${line(r.outOfScope)}` });
+          rows.push({ score, text: `${JSON.stringify(settings)}\n   in: ${verdictLine(r.inScope)}\n  out: ${verdictLine(r.outOfScope)}` });
         }
   rows.sort((a, b) => b.score - a.score);
   for (const r of rows.slice(0, 8)) console.log(r.score.toFixed(3), r.text);
@@ -135,9 +130,9 @@ if (process.argv.includes('--grid')) {
   const r = await measure(overrides);
   if (showMisses) console.log(r.misses.join('\n'));
   console.log(`${folds}-fold cross-validation by source page, settings ${JSON.stringify(overrides)}`);
-  console.log(`in scope:     ${line(r.inScope)}`);
-  for (const tag of ['en', 'diac', 'nodiac', 'variant', 'words<12', 'words12-39', 'words40+']) if (r.byTag.has(tag)) console.log(`  ${tag.padEnd(8)} ${line(r.byTag.get(tag)!)}`);
+  console.log(`in scope:     ${verdictLine(r.inScope)}`);
+  for (const tag of ['en', 'diac', 'nodiac', 'variant', 'words<12', 'words12-39', 'words40+']) if (r.byTag.has(tag)) console.log(`  ${tag.padEnd(8)} ${verdictLine(r.byTag.get(tag)!)}`);
   console.log(`in scope, best candidate right whatever the outcome: ${((100 * r.bestRight) / questions.filter((q) => !q.outOfScope).length).toFixed(1)}%`);
   console.log(`in scope, "Ý bạn là…?" that offers the right topic: ${((100 * r.clarifyRight) / Math.max(r.clarifyOffers, 1)).toFixed(1)}% of ${r.clarifyOffers}`);
-  console.log(`out of scope: ${line(r.outOfScope)} (correct = fallback)`);
+  console.log(`out of scope: ${verdictLine(r.outOfScope)} (correct = fallback)`);
 }

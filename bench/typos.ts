@@ -10,7 +10,7 @@
 import { readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { PROJECT_ROOT, loadKnowledge } from '../src/core/build.js';
-import { readSamples, verdictOf, type Verdict } from '../src/cli/eval.js';
+import { readSamples, verdictLine, verdictOf, type Verdict } from '../src/cli/eval.js';
 import { fold } from '../src/nlu/fold.js';
 import { withSlips } from '../test/helpers/slips.js';
 
@@ -25,11 +25,6 @@ const sets = {
 
 const k = loadKnowledge();
 type Counts = Record<Verdict, number>;
-const line = (c: Counts): string => {
-  const n = c.correct + c.clarified + c.fallback + c.wrong;
-  const pct = (x: number) => `${((100 * x) / Math.max(n, 1)).toFixed(1)}%`;
-  return `correct ${pct(c.correct)}, clarified ${pct(c.clarified)}, fallback ${pct(c.fallback)}, wrong ${pct(c.wrong)} (n=${n})`;
-};
 
 console.log(`typing slips${seed ? `, seed ${seed}` : ''}`);
 for (const [name, list] of Object.entries(sets)) {
@@ -43,6 +38,6 @@ for (const [name, list] of Object.entries(sets)) {
       const intent = found.outcome === 'answer' ? (found.intent ?? 'fallback') : found.outcome;
       counts[verdictOf(q.intents!, intent)]++;
     }
-    console.log(`  ${slips} slip${slips === 1 ? ' ' : 's'}  ${line(counts)}`);
+    console.log(`  ${slips} slip${slips === 1 ? ' ' : 's'}  ${verdictLine(counts)}`);
   }
 }

@@ -59,13 +59,12 @@ interface ServiceEntry {
  * example questions. Its syllables are real words that typo correction must leave alone, and its pairs of
  * neighbouring words are pairs it must not "correct" ("lam the" is not a typo of "lam thu").
  */
-function vietnameseText(root: string, extra: string[]): { syllables: Set<string>; bigrams: Set<string> } {
+function vietnameseText(root: string, extra: string[], examples: string[]): { syllables: Set<string>; bigrams: Set<string> } {
   const dir = join(root, 'data/plans');
   const plans = readdirSync(dir)
     .filter((f) => f.endsWith('.txt'))
     .map((f) => readFileSync(join(dir, f), 'utf8'))
     .filter(hasVietnameseMarks);
-  const examples = [...readExampleFiles(join(root, 'data/examples')).values()].flat();
   const syllables = new Set([...plans, ...extra].flatMap(foldedWords).filter((w) => !/\d/.test(w)));
   const bigrams = new Set<string>();
   for (const line of [...plans, ...extra, ...examples].flatMap((t) => t.split(/[\n.?!,;:()]+/))) {
@@ -101,7 +100,8 @@ export function loadKnowledge(root = PROJECT_ROOT): KnowledgeParts {
   const services = (JSON.parse(readFileSync(join(root, 'data/lexicon/services.json'), 'utf8')) as { services: ServiceEntry[] }).services;
   const content = loadContent(root);
   const answerTexts = Object.values(content.locales.vi.answers).flatMap((a) => [a.text, a.more ?? '']);
-  const vietnamese = vietnameseText(root, answerTexts);
+  const exampleFiles = readExampleFiles(join(root, 'data/examples'));
+  const vietnamese = vietnameseText(root, answerTexts, [...exampleFiles.values()].flat());
   const understander = new Understander(
     lexicon,
     { domainWords: knowledge.domainWords(), vietnameseSyllables: vietnamese.syllables, englishDictionary: englishDictionary(), domainPhrases: knowledge.domainPhrases(), bigrams: vietnamese.bigrams },
@@ -109,7 +109,7 @@ export function loadKnowledge(root = PROJECT_ROOT): KnowledgeParts {
     Crosswalk.load(join(root, 'data/lexicon/crosswalk.json'), readPhrase),
   );
   const normalise = (text: string): string => understander.textOf(text);
-  const examplesByIntent = new Map([...readExampleFiles(join(root, 'data/examples'))].map(([intent, lines]) => [intent, lines.map(normalise)] as const));
+  const examplesByIntent = new Map([...exampleFiles].map(([intent, lines]) => [intent, lines.map(normalise)] as const));
   const weights = WordWeights.load(join(root, 'data/lexicon/weights.json'), normalise);
   weights.learn(examplesByIntent);
   const examples = new ExampleIndex(weights);

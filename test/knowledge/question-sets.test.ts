@@ -5,8 +5,9 @@ import { testAssistant } from '../helpers/assistant.js';
 import { withSlips } from '../helpers/slips.js';
 
 /** What `npm run -s cli -- eval FILE` measures, kept from falling back unnoticed. */
-async function verdicts(file: string) {
-  const results = await runEval(testAssistant(), readSamples(`data/samples/${file}`));
+async function verdicts(file: string, typed = (text: string, _id: string) => text) {
+  const samples = readSamples(`data/samples/${file}`).map((s) => (s.text === undefined ? s : { ...s, text: typed(s.text, s.id) }));
+  const results = await runEval(testAssistant(), samples);
   const count = (v: string) => results.filter((r) => r.verdict === v).length;
   return { n: results.length, correct: count('correct'), wrong: count('wrong'), misses: results.filter((r) => r.verdict !== 'correct').map((r) => `${r.text} → ${r.intent}`) };
 }
@@ -34,10 +35,8 @@ describe('the question sets of data/samples', () => {
 
   // what bench/typos.ts measures: chat typing drops diacritics and slips on keys
   it('the dev questions typed without diacritics and with one slip each: at least 90 percent correct, at most one wrong', async () => {
-    const typed = readSamples('data/samples/questions-dev.jsonl').map((s) => ({ ...s, text: withSlips(fold(s.text!).replace(/\s+/g, ' ').trim(), s.id, 1) }));
-    const results = await runEval(testAssistant(), typed);
-    const misses = results.filter((r) => r.verdict !== 'correct').map((r) => `${r.text} → ${r.intent}`);
-    expect(results.filter((r) => r.verdict === 'correct').length / results.length, misses.join('\n')).toBeGreaterThanOrEqual(0.9);
-    expect(results.filter((r) => r.verdict === 'wrong').length, misses.join('\n')).toBeLessThanOrEqual(1);
+    const v = await verdicts('questions-dev.jsonl', (text, id) => withSlips(fold(text).replace(/\s+/g, ' ').trim(), id, 1));
+    expect(v.correct / v.n, v.misses.join('\n')).toBeGreaterThanOrEqual(0.9);
+    expect(v.wrong, v.misses.join('\n')).toBeLessThanOrEqual(1);
   });
 });
