@@ -9,8 +9,12 @@ import { t } from './text.js';
 /** The knowledge base as an editor changed it, checked on `today`: the findings and how many intents were checked. */
 export function checkKnowledgeBase(root: string, today: string): { findings: Finding[]; checked: number } {
   const spec = JSON.parse(readFileSync(join(root, 'data/spec/intents.json'), 'utf8')) as Spec;
-  const { knowledge, content } = loadKnowledge(root);
-  return { findings: checkContent(content, spec, knowledge.intents, today), checked: spec.citizen.length + spec.conversation.length };
+  const { knowledge, content, examples } = loadKnowledge(root);
+  const findings = checkContent(content, spec, knowledge.intents, today);
+  // a question taught as an example of two topics is answered as the first file says: the editor must choose
+  for (const { text, intents } of examples.conflicts())
+    findings.push({ intent: intents[1]!, severity: 'error', problem: `the example "${text}" is also taught as ${intents.filter((i, n) => n !== 1).join(', ')} (data/examples): keep it in one file` });
+  return { findings, checked: spec.citizen.length + spec.conversation.length };
 }
 
 /** The findings by intent, errors first, and a count, in the operator's language (each problem as the checker words it). */

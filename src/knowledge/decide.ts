@@ -41,6 +41,8 @@ export interface DecisionSettings {
   trustCoverage: number;
   /** how many of an intent's nearest example questions count together for what it explains of the message */
   examplesTogether: number;
+  /** a message that is word for word (once normalised) an example question of a topic gets that topic, whatever the rules say */
+  exampleDecides?: boolean;
   /** how many retrieval candidates are considered */
   retrievalCandidates: number;
   /** topics whose answers share their facts: when the rules pick one and the nearest examples the other, the examples' topic is answered */
@@ -124,6 +126,13 @@ export class Decider {
         return { intent, score, coverage, similarity, ruled: isRuled };
       })
       .sort((a, b) => b.score - a.score);
+    // a question an editor taught as an example, met word for word, is answered as taught (one taught as out of scope falls back)
+    const taughtIntent = s.retrieval && s.exampleDecides ? this.examples.exact(text) : undefined;
+    if (taughtIntent === OUT_OF_SCOPE) return { outcome: 'fallback', intent: undefined, confidence: 1, candidates };
+    if (taughtIntent) {
+      const chosen = candidates.find((c) => c.intent === taughtIntent);
+      return { outcome: 'answer', intent: taughtIntent, confidence: 1, candidates: chosen ? [chosen, ...candidates.filter((c) => c !== chosen)] : candidates };
+    }
     const best = candidates[0];
     if (!best) return { outcome: 'fallback', intent: undefined, confidence: 0, candidates };
     const confidence = Number(Math.min(1, best.score).toFixed(3));

@@ -54,6 +54,10 @@ export class ExampleIndex {
   private readonly idsByIntent = new Map<string, number[]>();
   /** word → the examples that use it, and its weight in each */
   private readonly postings = new Map<string, { ids: number[]; weights: number[] }>();
+  /** normalised example → its intent (the first taught, when two intents share an example) */
+  private readonly byText = new Map<string, string>();
+  /** normalised examples taught for more than one intent, with every intent they were taught for */
+  private readonly taughtTwice = new Map<string, Set<string>>();
   private last: { text: string; scored: Scored } | undefined;
   /** by example id: the last message's similarity (0 for an example that shares no telling word) */
   private similarity = new Float64Array(0);
@@ -70,6 +74,9 @@ export class ExampleIndex {
     const weighed = this.weights.weigh(text);
     const weights = new Map<string, number>();
     for (const w of weighed) weights.set(w.word, Math.max(weights.get(w.word) ?? 0, w.weight));
+    const first = this.byText.get(text);
+    if (first === undefined) this.byText.set(text, intent);
+    else if (first !== intent) this.taughtTwice.set(text, new Set([...(this.taughtTwice.get(text) ?? [first]), intent]));
     const id = this.docs.length;
     this.docs.push({ intent, text, weights, total: weighed.reduce((sum, w) => sum + w.weight, 0) || 1 });
     const ofIntent = this.idsByIntent.get(intent);
@@ -82,6 +89,16 @@ export class ExampleIndex {
       posting.weights.push(weight);
     }
     this.forget();
+  }
+
+  /** The intent of the example that reads exactly as the normalised message, if any. */
+  exact(text: string): string | undefined {
+    return this.byText.get(text);
+  }
+
+  /** Examples taught for two topics or more (only the first is answered word for word): each with its topics. */
+  conflicts(): { text: string; intents: string[] }[] {
+    return [...this.taughtTwice].map(([text, intents]) => ({ text, intents: [...intents] }));
   }
 
   /** Forgets the last message and clears its scores (before another message is scored, or when an example is added). */

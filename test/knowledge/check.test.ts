@@ -1,4 +1,4 @@
-import { cpSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { appendFileSync, cpSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -75,6 +75,13 @@ describe('the knowledge-base check (cli check)', () => {
     const problems = errorsOf(dir).map((f) => `${f.intent}: ${f.problem}`);
     expect(problems).toContainEqual(expect.stringMatching(/vneid.lost_phone: .*0912345678/));
     expect(problems).toContainEqual(expect.stringMatching(/fee: .*characters/));
+  });
+
+  it('fails when one question is taught as an example of two topics (only one of them could be answered)', () => {
+    const dir = copyOfKnowledgeBase();
+    appendFileSync(join(dir, 'data/examples/fee.txt'), '\nĐăng ký mức 2 ở đâu vậy ad?\n');
+    appendFileSync(join(dir, 'data/examples/vneid.level2.how.txt'), '\ndang ky muc 2 o dau vay ad\n');
+    expect(errorsOf(dir)).toEqual([expect.objectContaining({ intent: 'vneid.level2.how', problem: expect.stringMatching(/also taught as fee/) })]);
   });
 
   it('lists answers not reviewed for more than six months, as warnings', () => {

@@ -86,6 +86,28 @@ describe('an example taught word for word', () => {
     expect(d.intent).toBe('chip');
   });
 
+  it("wins over the rules' choice when the question reads exactly as the example (an editor's correction holds)", () => {
+    // every word is one the rules of 'renew' account for: without the example, the rules' choice stands
+    const question = message('doi the can cuoc can giay xac nhan');
+    const indexOf = (d: Decider) => (d as unknown as { examples: ExampleIndex }).examples;
+    const untaught = decider({ exampleDecides: false });
+    indexOf(untaught).add('renew', 'doi the can cuoc can giay xac nhan gi khong');
+    indexOf(untaught).add('confirm', question.text);
+    expect(untaught.decide(question, rulesChose).intent).toBe('renew');
+    const taughtHere = decider({ exampleDecides: true });
+    indexOf(taughtHere).add('renew', 'doi the can cuoc can giay xac nhan gi khong');
+    expect(taughtHere.decide(question, rulesChose).intent).toBe('renew');
+    indexOf(taughtHere).add('confirm', question.text);
+    const d = taughtHere.decide(question, rulesChose);
+    expect(d.outcome).toBe('answer');
+    expect(d.intent).toBe('confirm');
+    // a question taught as out of scope falls back, whatever the rules chose
+    const bank = message('doi the can cuoc giay');
+    expect(taughtHere.decide(bank, rulesChose).outcome).toBe('answer');
+    indexOf(taughtHere).add('out_of_scope', bank.text);
+    expect(taughtHere.decide(bank, rulesChose).outcome).toBe('fallback');
+  });
+
   it('does not when the question only shares its words ("a temporary residence card" is another card)', () => {
     const d = nearIndex().decide(message('who can apply for a temporary residence card'), undefined);
     expect(d.candidates[0]!.similarity).toBeGreaterThan(0.9);
