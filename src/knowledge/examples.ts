@@ -74,9 +74,10 @@ export class ExampleIndex {
     const weighed = this.weights.weigh(text);
     const weights = new Map<string, number>();
     for (const w of weighed) weights.set(w.word, Math.max(weights.get(w.word) ?? 0, w.weight));
-    const first = this.byText.get(text);
-    if (first === undefined) this.byText.set(text, intent);
-    else if (first !== intent) this.taughtTwice.set(text, new Set([...(this.taughtTwice.get(text) ?? [first]), intent]));
+    const question = this.weights.unwrap(text);
+    const first = this.byText.get(question);
+    if (first === undefined) this.byText.set(question, intent);
+    else if (first !== intent) this.taughtTwice.set(question, new Set([...(this.taughtTwice.get(question) ?? [first]), intent]));
     const id = this.docs.length;
     this.docs.push({ intent, text, weights, total: weighed.reduce((sum, w) => sum + w.weight, 0) || 1 });
     const ofIntent = this.idsByIntent.get(intent);
@@ -91,9 +92,9 @@ export class ExampleIndex {
     this.forget();
   }
 
-  /** The intent of the example that reads exactly as the normalised message, if any. */
+  /** The intent of the example that reads exactly as the normalised message, greetings and particles at its ends aside, if any. */
   exact(text: string): string | undefined {
-    return this.byText.get(text);
+    return this.byText.get(this.weights.unwrap(text));
   }
 
   /** Examples taught for two topics or more (only the first is answered word for word): each with its topics. */

@@ -6,12 +6,16 @@ interface WeightsFile {
   heavy: Record<string, number>;
   /** province and city names: they weigh nothing */
   places?: string[];
+  /** greetings, thanks and particles that only wrap a question ("chào ad", "ạ", "vậy mn") */
+  wrapping?: string[];
 }
 
 /** Weight of a word that no topic's examples use (names, places, words of other domains). */
 const UNSEEN = 1;
 /** The word after which a number names an account level (the lexicon writes "level", "lv", "lvl" as "muc" first). */
 const LEVEL_WORD = 'muc';
+/** The fewest words a question keeps once its greetings and particles are set aside (else the message is left whole). */
+const MIN_QUESTION_WORDS = 3;
 /** The lightest a word used by every topic can be. */
 const FLOOR = 0.2;
 
@@ -27,12 +31,31 @@ export class WordWeights {
     private readonly stop: ReadonlySet<string>,
     private readonly heavy: ReadonlyMap<string, number>,
     private readonly places: readonly string[] = [],
+    private readonly wrapping: readonly string[] = [],
   ) {}
 
   static load(file: string, normalise: (phrase: string) => string): WordWeights {
     const parsed = JSON.parse(readFileSync(file, 'utf8')) as WeightsFile;
     const heavy = new Map(Object.entries(parsed.heavy).map(([p, w]) => [normalise(p), w] as const));
-    return new WordWeights(new Set(parsed.stop.map(normalise)), heavy, (parsed.places ?? []).map(normalise));
+    const wrapping = (parsed.wrapping ?? []).map(normalise).sort((a, b) => b.length - a.length);
+    return new WordWeights(new Set(parsed.stop.map(normalise)), heavy, (parsed.places ?? []).map(normalise), wrapping);
+  }
+
+  /** A normalised text without the greetings, thanks and particles at its two ends: the question itself. */
+  unwrap(text: string): string {
+    let rest = ` ${text} `;
+    for (let changed = true; changed; ) {
+      changed = false;
+      for (const w of this.wrapping) {
+        if (rest.startsWith(` ${w} `)) rest = rest.slice(w.length + 1);
+        else if (rest.endsWith(` ${w} `)) rest = rest.slice(0, -(w.length + 1));
+        else continue;
+        changed = true;
+      }
+    }
+    // what is left must still be a question ("cảm ơn em", "chào bot" are all wrapping: they stay as they are)
+    const question = rest.trim();
+    return question.split(' ').length >= MIN_QUESTION_WORDS ? question : text;
   }
 
   /** Learns from the example questions (normalised text) of each topic how common each word is. */

@@ -5,6 +5,7 @@ import { describe, expect, it } from 'vitest';
 import { createAssistant, loadKnowledge } from '../../src/core/build.js';
 import { ReviewList } from '../../src/review/review-list.js';
 import { LocalStore } from '../../src/storage/local-store.js';
+import { WordWeights } from '../../src/nlu/word-weights.js';
 import { ask, sharedKnowledge, testAssistant } from '../helpers/assistant.js';
 
 const ROOT = new URL('../../', import.meta.url).pathname;
@@ -196,6 +197,21 @@ describe('examples as data', () => {
     appendFileSync(join(dir, 'data/examples/vneid.online_procedures.txt'), `${question}\n`);
     const assistant = createAssistant({ store: LocalStore.memory(), clock: () => new Date('2026-11-22T09:00:00Z') }, loadKnowledge(dir));
     expect((await ask(assistant, question)).intent).toBe('vneid.online_procedures');
+  });
+
+  it('a taught question still holds when it comes wrapped in a greeting and particles, without diacritics', async () => {
+    const knowledge = loadKnowledge();
+    const assistant = createAssistant({ store: LocalStore.memory(), clock: () => new Date('2026-11-22T09:00:00Z') }, knowledge);
+    knowledge.examples.add('vneid.online_procedures', knowledge.understander.understand('Xem học bạ của con bằng VNeID được không?').text);
+    expect((await ask(assistant, 'chào ad, cho em hỏi xem hoc ba cua con bang vneid duoc khong a', 'x')).intent).toBe('vneid.online_procedures');
+    // only the ends are set aside: the same words inside a question are part of it
+    const weights = WordWeights.load(join(ROOT, 'data/lexicon/weights.json'), (phrase) => knowledge.understander.textOf(phrase));
+    expect(weights.unwrap('chao ban cho hoi mat dien thoai a')).toBe('mat dien thoai');
+    expect(weights.unwrap('a cho hoi ve tai khoan vneid nhe ban oi')).toBe('ve tai khoan vneid');
+    // what is left must still be a question: a greeting alone stays whole
+    expect(weights.unwrap('chao ban oi')).toBe('chao ban oi');
+    // 'nha' is also 'nhà' (a house) once folded: not a particle here
+    expect(weights.unwrap('nha toi o ha noi a')).toBe('nha toi o ha noi');
   });
 
   it('an example added while running is live at once', async () => {
