@@ -66,9 +66,6 @@ export interface Candidate {
 
 export type Outcome = 'answer' | 'clarify' | 'fallback';
 
-/** Similarity at which a message is taken to be one of the examples itself (0.95 let "who can apply for a temporary residence card" count as the example "can I apply for an identity card where I have temporary residence": the same words, another card). */
-const NEAR_EXACT = 0.99;
-
 export interface Decision {
   outcome: Outcome;
   /** the intent answered; for clarify and fallback the best candidate, if any */
@@ -119,10 +116,11 @@ export class Decider {
         const similarity = match?.similarity ?? 0;
         const isRuled = ruled.includes(intent);
         const blended = s.coverageShare * coverage + (1 - s.coverageShare) * similarity;
-        // an example an editor taught, met (almost) word for word, counts as fully as a rule
-        // one shared word ("xong", "the") is no evidence of a topic
-        const taught = similarity >= NEAR_EXACT ? 1 : (match?.shared.size ?? 0) < 2 ? s.retrievalOnly / 2 : s.retrievalOnly;
-        const score = isRuled ? blended + s.ruleBonus + (intent === rules?.intent ? s.winnerBonus : 0) : blended * taught;
+        // found by its examples alone; one shared word ("xong", "the") is no evidence of a topic. (A similarity of 1 is
+        // no proof the message is the example: stop words weigh nothing, so "khi nào phải làm lại thẻ căn cước" and
+        // "what is a citizen identification card" score 1; an example met word for word is answered below.)
+        const alone = (match?.shared.size ?? 0) < 2 ? s.retrievalOnly / 2 : s.retrievalOnly;
+        const score = isRuled ? blended + s.ruleBonus + (intent === rules?.intent ? s.winnerBonus : 0) : blended * alone;
         return { intent, score, coverage, similarity, ruled: isRuled };
       })
       .sort((a, b) => b.score - a.score);

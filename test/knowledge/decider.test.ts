@@ -80,7 +80,7 @@ describe('an example taught word for word', () => {
     return new Decider(settings, weights, index, () => new Set());
   }
 
-  it('counts as fully as a rule when the question is that example', () => {
+  it('is answered as taught when the question is that example', () => {
     const d = nearIndex().decide(message('can i apply for an identity card where i have temporary residence'), undefined);
     expect(d.outcome).toBe('answer');
     expect(d.intent).toBe('chip');
