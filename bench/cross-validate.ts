@@ -35,7 +35,7 @@ interface Question {
 }
 
 const samplesDir = join(PROJECT_ROOT, 'data/samples');
-const files = readdirSync(samplesDir).filter((f) => /^(real|oos)\d*-(tune|blind)\.jsonl$/.test(f) && (!only || f.replace(/\D/g, '') === only));
+const files = readdirSync(samplesDir).filter((f) => /^(real|oos)\d*-(tune|blind|samepage)\.jsonl$/.test(f) && (!only || f.replace(/\D/g, '') === only));
 const questions: Question[] = files.flatMap((file) =>
   readSamples(join(samplesDir, file))
     .filter((s) => s.text)
