@@ -54,10 +54,8 @@ export class ExampleIndex {
   private readonly idsByIntent = new Map<string, number[]>();
   /** word → the examples that use it, and its weight in each */
   private readonly postings = new Map<string, { ids: number[]; weights: number[] }>();
-  /** normalised example → its intent (the first taught, when two intents share an example) */
-  private readonly byText = new Map<string, string>();
-  /** normalised examples taught for more than one intent, with every intent they were taught for */
-  private readonly taughtTwice = new Map<string, Set<string>>();
+  /** normalised example (greetings and particles at its ends aside) → the intents it was taught for, first taught first */
+  private readonly intentsByText = new Map<string, string[]>();
   private last: { text: string; scored: Scored } | undefined;
   /** by example id: the last message's similarity (0 for an example that shares no telling word) */
   private similarity = new Float64Array(0);
@@ -75,9 +73,9 @@ export class ExampleIndex {
     const weights = new Map<string, number>();
     for (const w of weighed) weights.set(w.word, Math.max(weights.get(w.word) ?? 0, w.weight));
     const question = this.weights.unwrap(text);
-    const first = this.byText.get(question);
-    if (first === undefined) this.byText.set(question, intent);
-    else if (first !== intent) this.taughtTwice.set(question, new Set([...(this.taughtTwice.get(question) ?? [first]), intent]));
+    const taught = this.intentsByText.get(question);
+    if (!taught) this.intentsByText.set(question, [intent]);
+    else if (!taught.includes(intent)) taught.push(intent);
     const id = this.docs.length;
     this.docs.push({ intent, text, weights, total: weighed.reduce((sum, w) => sum + w.weight, 0) || 1 });
     const ofIntent = this.idsByIntent.get(intent);
@@ -94,12 +92,12 @@ export class ExampleIndex {
 
   /** The intent of the example that reads exactly as the normalised message, greetings and particles at its ends aside, if any. */
   exact(text: string): string | undefined {
-    return this.byText.get(this.weights.unwrap(text));
+    return this.intentsByText.get(this.weights.unwrap(text))?.[0];
   }
 
   /** Examples taught for two topics or more (only the first is answered word for word): each with its topics. */
   conflicts(): { text: string; intents: string[] }[] {
-    return [...this.taughtTwice].map(([text, intents]) => ({ text, intents: [...intents] }));
+    return [...this.intentsByText].filter(([, intents]) => intents.length > 1).map(([text, intents]) => ({ text, intents: [...intents] }));
   }
 
   /** Forgets the last message and clears its scores (before another message is scored, or when an example is added). */
